@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, rolesSchema } from './auth.ts';
-import { emailSchema, idSchema, languageSchema, nameSchema, passwordSchema } from './common.ts';
+import { emailSchema, idSchema, languageSchema, nameSchema, passwordSchema, timeZoneSchema } from './common.ts';
 
 export const organisationSchema = z.object({
   id: idSchema,
@@ -13,7 +13,7 @@ export type Organisation = z.infer<typeof organisationSchema>;
 
 export const updateOrganisationSchema = z.strictObject({
   name: nameSchema.optional(),
-  timeZone: z.string().min(1).max(64).optional(),
+  timeZone: timeZoneSchema.optional(),
   language: languageSchema.optional(),
 });
 

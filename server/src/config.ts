@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Config in three steps: raw env → typed config with defaults and cross-field checks → secrets.
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  NAHBAR_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.url().optional(),
+  NAHBAR_SECRET_KEY: z.string().optional(),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default('nahbar <nahbar@localhost>'),
+  NAHBAR_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NAHBAR_WEB_DIST: z.string().optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Base64 32-byte key, or undefined in embedded mode (then generated into the data dir). */
+  secretKey: string | undefined;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  role: 'all' | 'web' | 'worker';
+  logLevel: string;
+  webDist: string;
+  /** Cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = parsed.data;
+  if (raw.DATABASE_URL && !raw.NAHBAR_SECRET_KEY) {
+    throw new ConfigError(
+      'NAHBAR_SECRET_KEY is required when DATABASE_URL is set (generate one with: openssl rand -base64 32)',
+    );
+  }
+  if (raw.NAHBAR_SECRET_KEY && Buffer.from(raw.NAHBAR_SECRET_KEY, 'base64').length !== 32) {
+    throw new ConfigError('NAHBAR_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  }
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    dataDir: path.resolve(raw.NAHBAR_DATA_DIR),
+    databaseUrl: raw.DATABASE_URL,
+    secretKey: raw.NAHBAR_SECRET_KEY,
+    publicUrl,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    role: raw.NAHBAR_ROLE,
+    logLevel: raw.LOG_LEVEL,
+    webDist: path.resolve(raw.NAHBAR_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
+    secureCookies: publicUrl.startsWith('https://'),
+    trustProxy: raw.TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,56 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// AES-256-GCM for secrets at rest (TOTP seeds now; channel credentials later).
+// Sealed format: v1.<keyId>.<iv>.<tag>.<ciphertext>, base64url parts. The key id lets a
+// rotation re-encrypt old values while both keys are known.
+
+export type SecretBox = {
+  keyId: string;
+  seal: (plain: string) => string;
+  open: (sealed: string) => string;
+};
+
+export function keyIdOf(key: Buffer): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 8);
+}
+
+export function createSecretBox(current: Buffer, previous: Buffer[] = []): SecretBox {
+  if (current.length !== 32) throw new Error('secret key must be 32 bytes');
+  const keys = new Map<string, Buffer>([current, ...previous].map((key) => [keyIdOf(key), key]));
+  const keyId = keyIdOf(current);
+  return {
+    keyId,
+    seal(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', current, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      const parts = [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url'));
+      return ['v1', keyId, ...parts].join('.');
+    },
+    open(sealed) {
+      const [version, id, iv, tag, body] = sealed.split('.');
+      if (version !== 'v1' || !id || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
+      const key = keys.get(id);
+      if (!key) throw new Error(`secret sealed with unknown key ${id}`);
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+/**
+ * NAHBAR_SECRET_KEY when given; in embedded mode a key generated once into the data dir
+ * (mode 0600). Returns whether it was generated so the caller can warn.
+ */
+export function loadSecretKey(configured: string | undefined, dataDir: string): { key: Buffer; generated: boolean } {
+  if (configured) return { key: Buffer.from(configured, 'base64'), generated: false };
+  const file = path.join(dataDir, 'secret.key');
+  if (fs.existsSync(file)) return { key: Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'), generated: false };
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  return { key, generated: true };
+}

@@ -1,0 +1,15 @@
+import type { Config } from './config.ts';
+import type { SecretBox } from './crypto/secret-box.ts';
+import type { Db } from './db/open.ts';
+import type { Logger } from './logger.ts';
+import type { Mailer } from './modules/mail/mailer.ts';
+
+/** Everything a service may use. Tests override single pieces (clock, mailer) via buildApp. */
+export type Deps = {
+  config: Config;
+  db: Db;
+  log: Logger;
+  box: SecretBox;
+  mailer: Mailer;
+  clock: () => Date;
+};

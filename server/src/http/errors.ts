@@ -1,0 +1,131 @@
+import type { FieldError, Language } from '@nahbar/common';
+
+type Bilingual = { de: string; en: string };
+
+// Every user-visible error, with a stable code, an HTTP status and both languages.
+export const ERRORS = {
+  validation_failed: { status: 400, de: 'Die Eingaben sind nicht gültig.', en: 'The input is not valid.' },
+  malformed_json: { status: 400, de: 'Der Inhalt ist kein gültiges JSON.', en: 'The body is not valid JSON.' },
+  body_too_large: { status: 413, de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+  unsupported_media_type: {
+    status: 415,
+    de: 'Dieses Format wird nicht angenommen; bitte JSON senden.',
+    en: 'This content type is not accepted; please send JSON.',
+  },
+  unauthenticated: { status: 401, de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
+  invalid_credentials: {
+    status: 401,
+    de: 'E-Mail-Adresse oder Passwort ist falsch.',
+    en: 'E-mail address or password is wrong.',
+  },
+  totp_required: {
+    status: 401,
+    de: 'Bitte geben Sie den Code aus Ihrer Authenticator-App ein.',
+    en: 'Please enter the code from your authenticator app.',
+  },
+  totp_invalid: { status: 401, de: 'Der Code ist nicht gültig.', en: 'The code is not valid.' },
+  password_wrong: { status: 400, de: 'Das Passwort ist falsch.', en: 'The password is wrong.' },
+  rate_limited: {
+    status: 429,
+    de: 'Zu viele Versuche. Bitte warten Sie einige Minuten.',
+    en: 'Too many attempts. Please wait a few minutes.',
+  },
+  csrf_failed: {
+    status: 403,
+    de: 'Die Anfrage konnte nicht bestätigt werden. Bitte laden Sie die Seite neu.',
+    en: 'The request could not be verified. Please reload the page.',
+  },
+  forbidden: { status: 403, de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You do not have permission for this.' },
+  session_required: {
+    status: 403,
+    de: 'Das geht nur in einer angemeldeten Browser-Sitzung, nicht mit einem API-Token.',
+    en: 'This needs a signed-in browser session, not an API token.',
+  },
+  not_found: { status: 404, de: 'Nicht gefunden.', en: 'Not found.' },
+  route_not_found: { status: 404, de: 'Diese Adresse gibt es nicht.', en: 'This address does not exist.' },
+  already_set_up: { status: 409, de: 'nahbar ist bereits eingerichtet.', en: 'nahbar is already set up.' },
+  email_taken: {
+    status: 409,
+    de: 'Für diese E-Mail-Adresse gibt es bereits ein Konto.',
+    en: 'There is already an account for this e-mail address.',
+  },
+  already_member: {
+    status: 409,
+    de: 'Diese Person ist bereits Mitglied.',
+    en: 'This person is already a member.',
+  },
+  last_owner: {
+    status: 409,
+    de: 'Die Organisation braucht mindestens eine:n Inhaber:in.',
+    en: 'The organisation needs at least one owner.',
+  },
+  invitation_invalid: {
+    status: 404,
+    de: 'Diese Einladung ist abgelaufen oder ungültig.',
+    en: 'This invitation has expired or is not valid.',
+  },
+  invitation_wrong_account: {
+    status: 403,
+    de: 'Diese Einladung gilt für eine andere E-Mail-Adresse. Bitte melden Sie sich mit dieser an.',
+    en: 'This invitation is for another e-mail address. Please sign in with that one.',
+  },
+  invitation_needs_signin: {
+    status: 401,
+    de: 'Für diese E-Mail-Adresse gibt es ein Konto. Bitte melden Sie sich an und nehmen Sie die Einladung dann an.',
+    en: 'An account exists for this e-mail address. Please sign in, then accept the invitation.',
+  },
+  token_invalid: {
+    status: 400,
+    de: 'Der Link ist abgelaufen oder ungültig.',
+    en: 'The link has expired or is not valid.',
+  },
+  totp_not_started: {
+    status: 409,
+    de: 'Bitte richten Sie die Zwei-Faktor-Anmeldung zuerst ein.',
+    en: 'Please start the two-factor set-up first.',
+  },
+  conflict: {
+    status: 409,
+    de: 'Das wurde gerade anderweitig geändert. Bitte versuchen Sie es erneut.',
+    en: 'This was just changed elsewhere. Please try again.',
+  },
+  db_unavailable: {
+    status: 503,
+    de: 'Die Datenbank ist gerade nicht erreichbar.',
+    en: 'The database is unreachable right now.',
+  },
+  internal: {
+    status: 500,
+    de: 'Ein unerwarteter Fehler ist aufgetreten.',
+    en: 'An unexpected error occurred.',
+  },
+} as const satisfies Record<string, Bilingual & { status: number }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Thrown by services; the error handler turns it into the one error body. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, details?: unknown, headers: Record<string, string> = {}) {
+    super(ERRORS[code].en);
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = details;
+    this.headers = headers;
+  }
+}
+
+export function errorBody(code: ErrorCode, language: Language, details?: unknown) {
+  const error: { code: string; message: string; details?: unknown } = { code, message: ERRORS[code][language] };
+  if (details !== undefined) error.details = details;
+  return { error };
+}
+
+/** One field error in both languages, chosen at response time. */
+export function fieldError(field: string, code: string, text: Bilingual, language: Language): FieldError {
+  return { field, code, message: text[language] };
+}

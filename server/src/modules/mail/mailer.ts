@@ -1,0 +1,58 @@
+import type { OutboxMail } from '@nahbar/common';
+import { desc, eq, isNull, or } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Db, DbOrTx } from '../../db/open.ts';
+import { mailOutbox } from '../../db/schema/index.ts';
+import type { Logger } from '../../logger.ts';
+
+export type Mail = { orgId: string | null; to: string; subject: string; text: string; html: string };
+
+export type Mailer = {
+  /** Store first, then deliver: a mail is never silently lost. Without SMTP it stays in the outbox. */
+  send: (mail: Mail) => Promise<void>;
+  close: () => void;
+};
+
+export function createMailer(db: Db, smtpUrl: string | undefined, from: string, log: Logger): Mailer {
+  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  return {
+    async send(mail) {
+      const [row] = await db
+        .insert(mailOutbox)
+        .values({ orgId: mail.orgId, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
+        .returning({ id: mailOutbox.id });
+      if (!transport || !row) return;
+      try {
+        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(mailOutbox.id, row.id));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log.warn({ mailId: row.id, err: message }, 'mail delivery failed; kept in outbox');
+        await db.update(mailOutbox).set({ status: 'failed', error: message }).where(eq(mailOutbox.id, row.id));
+      }
+    },
+    close() {
+      transport?.close();
+    },
+  };
+}
+
+/**
+ * Mails an organisation's admins may read: the organisation's own (invitations), and for
+ * instance admins also personal mails (password resets) — those carry sign-in links, so
+ * an organisation admin must never see another organisation's members' resets.
+ */
+export async function listOutbox(db: DbOrTx, orgId: string, instanceAdmin: boolean): Promise<OutboxMail[]> {
+  const scope = instanceAdmin ? or(eq(mailOutbox.orgId, orgId), isNull(mailOutbox.orgId)) : eq(mailOutbox.orgId, orgId);
+  const rows = await db.select().from(mailOutbox).where(scope).orderBy(desc(mailOutbox.createdAt)).limit(200);
+  return rows.map((row) => ({
+    id: row.id,
+    to: row.to,
+    subject: row.subject,
+    text: row.text,
+    status: row.status as OutboxMail['status'],
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+  }));
+}

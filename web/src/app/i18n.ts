@@ -1,0 +1,70 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import deAudit from '../locales/de/audit.json';
+import deAuth from '../locales/de/auth.json';
+import deCommon from '../locales/de/common.json';
+import deOverview from '../locales/de/overview.json';
+import deRoles from '../locales/de/roles.json';
+import deSettings from '../locales/de/settings.json';
+import enAudit from '../locales/en/audit.json';
+import enAuth from '../locales/en/auth.json';
+import enCommon from '../locales/en/common.json';
+import enOverview from '../locales/en/overview.json';
+import enRoles from '../locales/en/roles.json';
+import enSettings from '../locales/en/settings.json';
+
+export const UI_LANGUAGES = ['de', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+const STORAGE_KEY = 'nahbar.language';
+
+export const resources = {
+  de: { common: deCommon, auth: deAuth, roles: deRoles, overview: deOverview, settings: deSettings, audit: deAudit },
+  en: { common: enCommon, auth: enAuth, roles: enRoles, overview: enOverview, settings: enSettings, audit: enAudit },
+} as const;
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** German unless the person chose otherwise on this device before (the browser locale is not a choice). */
+function initialLanguage(): UiLanguage {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isUiLanguage(stored)) return stored;
+  } catch {
+    // Storage can be blocked; German is fine then.
+  }
+  return 'de';
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLanguage(),
+  fallbackLng: 'de',
+  ns: Object.keys(resources.de),
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+document.documentElement.lang = i18n.language;
+
+/** Switches the UI language and remembers it on this device. Signed-in users also persist it on the server. */
+export async function applyLanguage(language: UiLanguage): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // ignore: the choice still applies for this visit
+  }
+  if (i18n.language !== language) await i18n.changeLanguage(language);
+}
+
+export function currentLanguage(): UiLanguage {
+  return isUiLanguage(i18n.language) ? i18n.language : 'de';
+}

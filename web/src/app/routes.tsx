@@ -1,0 +1,92 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { FullPageLoader } from '../components/full-page-loader.tsx';
+import { PageLoader } from '../components/page-loader.tsx';
+import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { NotFoundPage } from '../features/overview/not-found-page.tsx';
+import { OverviewPage } from '../features/overview/overview-page.tsx';
+import { PublicOnly, RequireAuth, SetupGate } from './guards.tsx';
+import { AppLayout } from './shell/app-layout.tsx';
+
+// Everything but sign-in and the overview loads on demand to keep the first download small.
+const SetupPage = lazy(() => import('../features/auth/setup-page.tsx').then((m) => ({ default: m.SetupPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('../features/auth/forgot-password-page.tsx').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/auth/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import('../features/auth/accept-invitation-page.tsx').then((m) => ({ default: m.AcceptInvitationPage })),
+);
+const SettingsLayout = lazy(() =>
+  import('../features/settings/settings-layout.tsx').then((m) => ({ default: m.SettingsLayout })),
+);
+const OrganisationSettingsPage = lazy(() =>
+  import('../features/settings/organisation-settings-page.tsx').then((m) => ({ default: m.OrganisationSettingsPage })),
+);
+const MembersPage = lazy(() =>
+  import('../features/settings/members/members-page.tsx').then((m) => ({ default: m.MembersPage })),
+);
+const AccountPage = lazy(() =>
+  import('../features/settings/account/account-page.tsx').then((m) => ({ default: m.AccountPage })),
+);
+const TokensPage = lazy(() => import('../features/settings/tokens-page.tsx').then((m) => ({ default: m.TokensPage })));
+const AuditPage = lazy(() => import('../features/settings/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const OutboxPage = lazy(() => import('../features/settings/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })));
+
+export const paths = {
+  overview: '/',
+  signIn: '/anmelden',
+  setup: '/einrichtung',
+  forgotPassword: '/passwort-vergessen',
+  resetPassword: '/passwort-zuruecksetzen',
+  invitation: '/einladung',
+  settings: '/einstellungen',
+  settingsOrganisation: '/einstellungen/organisation',
+  settingsMembers: '/einstellungen/mitglieder',
+  settingsAccount: '/einstellungen/konto',
+  settingsTokens: '/einstellungen/api-tokens',
+  settingsAudit: '/einstellungen/protokoll',
+  settingsOutbox: '/einstellungen/postausgang',
+} as const;
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageLoader />}>
+      <Routes>
+        <Route element={<SetupGate />}>
+          <Route path={paths.setup} element={<SetupPage />} />
+          <Route element={<PublicOnly />}>
+            <Route path={paths.signIn} element={<SignInPage />} />
+            <Route path={paths.forgotPassword} element={<ForgotPasswordPage />} />
+          </Route>
+          <Route path={paths.resetPassword} element={<ResetPasswordPage />} />
+          <Route path={paths.invitation} element={<AcceptInvitationPage />} />
+          <Route element={<RequireAuth />}>
+            <Route element={<AppLayout />}>
+              <Route index element={<OverviewPage />} />
+              <Route
+                path={paths.settings}
+                element={
+                  <Suspense fallback={<PageLoader />}>
+                    <SettingsLayout />
+                  </Suspense>
+                }
+              >
+                <Route index element={<Navigate to={paths.settingsOrganisation} replace />} />
+                <Route path="organisation" element={<OrganisationSettingsPage />} />
+                <Route path="mitglieder" element={<MembersPage />} />
+                <Route path="konto" element={<AccountPage />} />
+                <Route path="api-tokens" element={<TokensPage />} />
+                <Route path="protokoll" element={<AuditPage />} />
+                <Route path="postausgang" element={<OutboxPage />} />
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

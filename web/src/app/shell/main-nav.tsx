@@ -1,0 +1,75 @@
+import { Badge, Box, Divider, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  IconCalendar,
+  IconChecklist,
+  IconChartBar,
+  IconFileText,
+  IconHome,
+  IconInbox,
+  IconPlugConnected,
+  IconSettings,
+  IconShieldCheck,
+  IconTarget,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
+
+type IconType = ComponentType<{ size?: number; 'aria-hidden'?: boolean; stroke?: number }>;
+
+// Modules that are planned but not built yet. They are listed so the team sees what is coming,
+// and are not links: nothing behind them is faked.
+const COMING_SOON: { key: 'calendar' | 'posts' | 'channels' | 'inbox' | 'people' | 'approvals' | 'strategy' | 'reports'; icon: IconType }[] = [
+  { key: 'calendar', icon: IconCalendar },
+  { key: 'posts', icon: IconFileText },
+  { key: 'channels', icon: IconPlugConnected },
+  { key: 'inbox', icon: IconInbox },
+  { key: 'people', icon: IconShieldCheck },
+  { key: 'approvals', icon: IconChecklist },
+  { key: 'strategy', icon: IconTarget },
+  { key: 'reports', icon: IconChartBar },
+];
+
+export function MainNav() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const inSettings = pathname.startsWith('/einstellungen');
+  return (
+    <ScrollArea type="auto" h="100%">
+      <Stack gap={2}>
+        <NavLink
+          component={RouterNavLink}
+          to="/"
+          end
+          label={t('nav.overview')}
+          leftSection={<IconHome size={20} aria-hidden stroke={1.6} />}
+          active={pathname === '/'}
+        />
+        <Divider my="xs" label={t('nav.modules')} labelPosition="left" />
+        <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+          {COMING_SOON.map(({ key, icon: Icon }) => (
+            <Box component="li" key={key}>
+              <Group gap="sm" px="sm" py={8} wrap="nowrap">
+                <Icon size={20} aria-hidden stroke={1.6} />
+                <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                  {t(`nav.${key}`)}
+                </Text>
+                <Badge size="xs" color="gray">
+                  {t('nav.comingSoon')}
+                </Badge>
+              </Group>
+            </Box>
+          ))}
+        </Box>
+        <Divider my="xs" />
+        <NavLink
+          component={RouterNavLink}
+          to="/einstellungen"
+          label={t('nav.settings')}
+          leftSection={<IconSettings size={20} aria-hidden stroke={1.6} />}
+          active={inSettings}
+        />
+      </Stack>
+    </ScrollArea>
+  );
+}

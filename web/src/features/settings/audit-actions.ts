@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+
+/** Actions the server records today; others appear with their raw name. */
+export const KNOWN_AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_reset',
+  'auth.password_changed',
+  'auth.totp_enabled',
+  'auth.totp_disabled',
+  'org.created',
+  'org.updated',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.revoked',
+  'member.roles_changed',
+  'member.removed',
+  'token.created',
+  'token.revoked',
+] as const;
+
+export function useAuditActionLabel(): (action: string) => string {
+  const { i18n } = useTranslation('audit');
+  return (action) => {
+    // Actions are dotted ("auth.login"), which maps onto the nested keys of audit.json.
+    const label: unknown =
+      i18n.getResource(i18n.language, 'audit', `actions.${action}`) ?? i18n.getResource('de', 'audit', `actions.${action}`);
+    return typeof label === 'string' ? label : action;
+  };
+}

@@ -1,0 +1,56 @@
+import { Button, Group, ScrollArea, Stack, Title } from '@mantine/core';
+import type { Permission } from '@nahbar/common';
+import { can } from '@nahbar/common/rules/roles';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { useCurrentOrg } from '../../app/session.tsx';
+
+type Tab = {
+  to: string;
+  key: 'organisation' | 'members' | 'account' | 'tokens' | 'audit' | 'outbox';
+  permission?: Permission;
+  needsOrg?: boolean;
+};
+
+const TABS: Tab[] = [
+  { to: 'organisation', key: 'organisation', needsOrg: true },
+  { to: 'mitglieder', key: 'members', needsOrg: true, permission: 'members.read' },
+  { to: 'konto', key: 'account' },
+  { to: 'api-tokens', key: 'tokens' },
+  { to: 'protokoll', key: 'audit', needsOrg: true, permission: 'audit.read' },
+  { to: 'postausgang', key: 'outbox', needsOrg: true, permission: 'outbox.read' },
+];
+
+/** Sub-navigation as links (not ARIA tabs): every settings page has its own address. */
+export function SettingsLayout() {
+  const { t } = useTranslation('settings');
+  const org = useCurrentOrg();
+  const visible = TABS.filter(
+    (tab) => (!tab.needsOrg || org) && (!tab.permission || (org && can(org.roles, tab.permission))),
+  );
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
+      <ScrollArea type="auto" offsetScrollbars scrollbarSize={6}>
+        <Group component="nav" aria-label={t('navLabel')} gap={4} wrap="nowrap">
+          {visible.map((tab) => (
+            <Button
+              key={tab.key}
+              component={NavLink}
+              to={tab.to}
+              variant="subtle"
+              color="gray"
+              c="var(--mantine-color-text)"
+              className="settings-tab"
+            >
+              {t(`tabs.${tab.key}`)}
+            </Button>
+          ))}
+        </Group>
+      </ScrollArea>
+      <Outlet />
+    </Stack>
+  );
+}
