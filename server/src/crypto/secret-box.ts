@@ -48,7 +48,8 @@ export function createSecretBox(current: Buffer, previous: Buffer[] = []): Secre
 export function loadSecretKey(configured: string | undefined, dataDir: string): { key: Buffer; generated: boolean } {
   if (configured) return { key: Buffer.from(configured, 'base64'), generated: false };
   const file = path.join(dataDir, 'secret.key');
-  if (fs.existsSync(file)) return { key: Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'), generated: false };
+  if (fs.existsSync(file))
+    return { key: Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'), generated: false };
   fs.mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
   fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

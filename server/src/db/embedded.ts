@@ -135,8 +135,7 @@ export async function startEmbeddedPostgres(
   });
 
   return {
-    url: (database = 'postgres') =>
-      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    url: (database = 'postgres') => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       // SIGINT = PostgreSQL "fast shutdown": roll back open transactions, checkpoint, exit.

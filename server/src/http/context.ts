@@ -1,4 +1,4 @@
-import { type Language, type Permission, type Role, can } from '@nahbar/common';
+import { can, type Language, type Permission, type Role } from '@nahbar/common';
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken, safeEqual } from '../crypto/tokens.ts';

@@ -8,7 +8,8 @@ function describe(issue: Issue): { code: string; de: string; en: string } {
   const p = issue.params;
   switch (issue.keyword) {
     case 'invalid_type':
-      if (issue.message?.includes('received undefined')) return { code: 'required', de: 'Pflichtfeld.', en: 'Required.' };
+      if (issue.message?.includes('received undefined'))
+        return { code: 'required', de: 'Pflichtfeld.', en: 'Required.' };
       return { code: 'invalid_type', de: `Erwartet: ${p.expected}.`, en: `Expected ${p.expected}.` };
     case 'too_small':
       if (p.origin === 'string')

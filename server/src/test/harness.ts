@@ -30,7 +30,9 @@ function databaseUrl(name: string): string {
 }
 
 /** A fresh database cloned from the migrated template, and an app on it. Closed after the file. */
-export async function createTestApp(overrides: { config?: Partial<Config>; deps?: Partial<Deps> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: { config?: Partial<Config>; deps?: Partial<Deps> } = {},
+): Promise<TestApp> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
   await admin.connect();
@@ -145,7 +147,12 @@ export async function addMember(
   name = 'Mia Mitglied',
 ): Promise<Browser & { email: string }> {
   const email = uniqueEmail(roles.join('-'));
-  const invited = await call(t.app, { method: 'POST', url: `/api/orgs/${orgId}/invitations`, as: owner, body: { email, roles } });
+  const invited = await call(t.app, {
+    method: 'POST',
+    url: `/api/orgs/${orgId}/invitations`,
+    as: owner,
+    body: { email, roles },
+  });
   if (invited.statusCode !== 201) throw new Error(`invite failed: ${invited.body}`);
   const token = await invitationTokenFor(t, email);
   const accepted = await call(t.app, {

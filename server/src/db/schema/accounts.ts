@@ -68,7 +68,10 @@ export const loginAttempts = pgTable(
     success: boolean('success').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt), index('login_attempts_ip_idx').on(t.ip, t.createdAt)],
+  (t) => [
+    index('login_attempts_email_idx').on(t.email, t.createdAt),
+    index('login_attempts_ip_idx').on(t.ip, t.createdAt),
+  ],
 );
 
 export const apiTokens = pgTable(

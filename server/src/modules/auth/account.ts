@@ -135,7 +135,11 @@ export async function enableTotp(deps: Deps, actor: Actor, user: AuthUser, code:
   if (step === null) throw new AppError('totp_invalid', [{ field: 'code', code: 'totp_invalid' }]);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ totpEnabledAt: now, totpLastStep: step }).where(eq(users.id, user.id));
-    await recordAuditForUser(tx, actor, user.id, { action: 'auth.totp_enabled', targetType: 'user', targetId: user.id });
+    await recordAuditForUser(tx, actor, user.id, {
+      action: 'auth.totp_enabled',
+      targetType: 'user',
+      targetId: user.id,
+    });
   });
 }
 
@@ -157,6 +161,10 @@ export async function disableTotp(
       .update(users)
       .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
       .where(eq(users.id, user.id));
-    await recordAuditForUser(tx, actor, user.id, { action: 'auth.totp_disabled', targetType: 'user', targetId: user.id });
+    await recordAuditForUser(tx, actor, user.id, {
+      action: 'auth.totp_disabled',
+      targetType: 'user',
+      targetId: user.id,
+    });
   });
 }

@@ -39,10 +39,20 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
   r.post(
     '/api/auth/login',
     {
-      schema: { tags, summary: 'Sign in with e-mail, password and (when enabled) a TOTP code', body: loginInputSchema, response: { 200: sessionSchema } },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail, password and (when enabled) a TOTP code',
+        body: loginInputSchema,
+        response: { 200: sessionSchema },
+      },
     },
     async (request, reply) => {
-      const { userId, session } = await login(deps, actorOf(request), request.headers['user-agent'] ?? null, request.body);
+      const { userId, session } = await login(
+        deps,
+        actorOf(request),
+        request.headers['user-agent'] ?? null,
+        request.body,
+      );
       setSessionCookie(reply, session.token, session.expiresAt, secure);
       return sessionView(deps.db, await userById(deps.db, userId), session.csrfToken);
     },
@@ -60,10 +70,20 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     return reply.code(204).send();
   });
 
-  r.get('/api/auth/session', { schema: { tags, summary: 'The signed-in person, their organisations and the CSRF token', response: { 200: sessionSchema } } }, async (request) => {
-    const auth = requireSession(request);
-    return sessionView(deps.db, auth.user, auth.csrfToken);
-  });
+  r.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in person, their organisations and the CSRF token',
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => {
+      const auth = requireSession(request);
+      return sessionView(deps.db, auth.user, auth.csrfToken);
+    },
+  );
 
   r.post(
     '/api/auth/password-reset/request',
@@ -83,35 +103,64 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     },
   );
 
-  r.post('/api/auth/totp/setup', { schema: { tags, summary: 'Start two-factor set-up', body: empty, response: { 200: totpSetupSchema } } }, async (request) => {
-    const auth = requireSession(request);
-    return startTotp(deps, auth.user);
-  });
-
-  r.post('/api/auth/totp/enable', { schema: { tags, summary: 'Confirm two-factor set-up with a code', body: totpCodeSchema } }, async (request, reply) => {
-    const auth = requireSession(request);
-    await enableTotp(deps, actorOf(request), auth.user, request.body.code);
-    return reply.code(204).send();
-  });
-
-  r.post('/api/auth/totp/disable', { schema: { tags, summary: 'Turn two-factor sign-in off', body: totpDisableSchema } }, async (request, reply) => {
-    const auth = requireSession(request);
-    await disableTotp(deps, actorOf(request), auth.user, request.body);
-    return reply.code(204).send();
-  });
-
-  r.get('/api/me', { schema: { tags, summary: 'The signed-in person', response: { 200: userSchema } } }, async (request) =>
-    publicUser(requireUser(request).user),
+  r.post(
+    '/api/auth/totp/setup',
+    { schema: { tags, summary: 'Start two-factor set-up', body: empty, response: { 200: totpSetupSchema } } },
+    async (request) => {
+      const auth = requireSession(request);
+      return startTotp(deps, auth.user);
+    },
   );
 
-  r.patch('/api/me', { schema: { tags, summary: 'Change name, language or current organisation', body: updateMeSchema, response: { 200: userSchema } } }, async (request) => {
-    const auth = requireUser(request);
-    return publicUser(await updateMe(deps, auth.user, request.body));
-  });
+  r.post(
+    '/api/auth/totp/enable',
+    { schema: { tags, summary: 'Confirm two-factor set-up with a code', body: totpCodeSchema } },
+    async (request, reply) => {
+      const auth = requireSession(request);
+      await enableTotp(deps, actorOf(request), auth.user, request.body.code);
+      return reply.code(204).send();
+    },
+  );
 
-  r.post('/api/me/password', { schema: { tags, summary: 'Change the password', body: changePasswordSchema } }, async (request, reply) => {
-    const auth = requireSession(request);
-    await changePassword(deps, actorOf(request), auth.user, request.body);
-    return reply.code(204).send();
-  });
+  r.post(
+    '/api/auth/totp/disable',
+    { schema: { tags, summary: 'Turn two-factor sign-in off', body: totpDisableSchema } },
+    async (request, reply) => {
+      const auth = requireSession(request);
+      await disableTotp(deps, actorOf(request), auth.user, request.body);
+      return reply.code(204).send();
+    },
+  );
+
+  r.get(
+    '/api/me',
+    { schema: { tags, summary: 'The signed-in person', response: { 200: userSchema } } },
+    async (request) => publicUser(requireUser(request).user),
+  );
+
+  r.patch(
+    '/api/me',
+    {
+      schema: {
+        tags,
+        summary: 'Change name, language or current organisation',
+        body: updateMeSchema,
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => {
+      const auth = requireUser(request);
+      return publicUser(await updateMe(deps, auth.user, request.body));
+    },
+  );
+
+  r.post(
+    '/api/me/password',
+    { schema: { tags, summary: 'Change the password', body: changePasswordSchema } },
+    async (request, reply) => {
+      const auth = requireSession(request);
+      await changePassword(deps, actorOf(request), auth.user, request.body);
+      return reply.code(204).send();
+    },
+  );
 }

@@ -6,7 +6,12 @@ const escapeHtml = (value: string) =>
 
 type Rendered = { subject: string; text: string; html: string };
 
-function render(subject: string, paragraphs: string[], action: { label: string; url: string }, footer: string): Rendered {
+function render(
+  subject: string,
+  paragraphs: string[],
+  action: { label: string; url: string },
+  footer: string,
+): Rendered {
   const text = [...paragraphs, '', `${action.label}: ${action.url}`, '', '—', footer].join('\n');
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1b1e;max-width:560px">
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
@@ -45,7 +50,10 @@ export function invitationMail(
   );
 }
 
-export function passwordResetMail(language: Language, p: { name: string; url: string; expiresMinutes: number }): Rendered {
+export function passwordResetMail(
+  language: Language,
+  p: { name: string; url: string; expiresMinutes: number },
+): Rendered {
   if (language === 'en') {
     return render(
       'Reset your nahbar password',

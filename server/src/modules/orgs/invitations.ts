@@ -189,13 +189,17 @@ export async function acceptInvitation(
       .values({ orgId: inv.orgId, userId, roles })
       .onConflictDoNothing({ target: [memberships.orgId, memberships.userId] });
     await tx.update(users).set({ lastOrgId: inv.orgId }).where(eq(users.id, userId));
-    await recordAudit(tx, { ...actor, userId }, {
-      orgId: inv.orgId,
-      action: 'invitation.accepted',
-      targetType: 'invitation',
-      targetId: inv.id,
-      details: { email: inv.email, roles, newAccount: !account },
-    });
+    await recordAudit(
+      tx,
+      { ...actor, userId },
+      {
+        orgId: inv.orgId,
+        action: 'invitation.accepted',
+        targetType: 'invitation',
+        targetId: inv.id,
+        details: { email: inv.email, roles, newAccount: !account },
+      },
+    );
     return { userId, created: !account };
   });
 }

@@ -10,7 +10,13 @@ export async function setupRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/setup',
-    { schema: { tags: ['setup'], summary: 'Whether the first organisation still has to be created', response: { 200: setupStatusSchema } } },
+    {
+      schema: {
+        tags: ['setup'],
+        summary: 'Whether the first organisation still has to be created',
+        response: { 200: setupStatusSchema },
+      },
+    },
     async () => ({ needed: await setupNeeded(deps.db) }),
   );
   r.post(

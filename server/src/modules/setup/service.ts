@@ -1,4 +1,4 @@
-import { type OrganisationInput, type SetupInput, organisationInputSchema } from '@nahbar/common';
+import { type OrganisationInput, organisationInputSchema, type SetupInput } from '@nahbar/common';
 import { count, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../crypto/passwords.ts';
 import type { DbOrTx } from '../../db/open.ts';
