@@ -1,5 +1,5 @@
-import type { Role } from '@nahbar/common';
 import { Checkbox, Stack } from '@mantine/core';
+import type { Role } from '@nahbar/common';
 import { ROLES } from '@nahbar/common/rules/roles';
 import { useTranslation } from 'react-i18next';
 

@@ -1,8 +1,8 @@
 import { Badge, Box, Divider, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconCalendar,
-  IconChecklist,
   IconChartBar,
+  IconChecklist,
   IconFileText,
   IconHome,
   IconInbox,
@@ -19,7 +19,10 @@ type IconType = ComponentType<{ size?: number; 'aria-hidden'?: boolean; stroke?:
 
 // Modules that are planned but not built yet. They are listed so the team sees what is coming,
 // and are not links: nothing behind them is faked.
-const COMING_SOON: { key: 'calendar' | 'posts' | 'channels' | 'inbox' | 'people' | 'approvals' | 'strategy' | 'reports'; icon: IconType }[] = [
+const COMING_SOON: {
+  key: 'calendar' | 'posts' | 'channels' | 'inbox' | 'people' | 'approvals' | 'strategy' | 'reports';
+  icon: IconType;
+}[] = [
   { key: 'calendar', icon: IconCalendar },
   { key: 'posts', icon: IconFileText },
   { key: 'channels', icon: IconPlugConnected },

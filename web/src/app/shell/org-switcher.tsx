@@ -1,6 +1,6 @@
-import type { User } from '@nahbar/common';
 import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { User } from '@nahbar/common';
 import { IconBuilding, IconCheck, IconSelector } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

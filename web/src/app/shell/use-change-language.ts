@@ -1,5 +1,5 @@
-import type { User } from '@nahbar/common';
 import { notifications } from '@mantine/notifications';
+import type { User } from '@nahbar/common';
 import { useCallback } from 'react';
 import { api } from '../api.ts';
 import { applyLanguage, type UiLanguage } from '../i18n.ts';

@@ -34,7 +34,7 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('user.menuLabel', { name: user.name })} p={4} style={{ borderRadius: '50%' }}>
+        <UnstyledButton aria-label={t('user.menuLabel')} p={4} style={{ borderRadius: '50%' }}>
           <Avatar color="petrol" radius="xl" size={34}>
             {initials(user.name)}
           </Avatar>

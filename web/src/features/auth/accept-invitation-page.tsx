@@ -1,7 +1,7 @@
-import type { InvitationPreview, Session } from '@nahbar/common';
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import type { InvitationPreview, Session } from '@nahbar/common';
 import { IconMailOpened } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -59,7 +59,10 @@ function InvitationDetails({ token, preview, session }: DetailsProps) {
     onSuccess: (next) => {
       setSession(next);
       void queryClient.invalidateQueries();
-      notifications.show({ color: 'petrol', message: t('invitation.accepted', { organisation: preview.organisationName }) });
+      notifications.show({
+        color: 'petrol',
+        message: t('invitation.accepted', { organisation: preview.organisationName }),
+      });
       navigate('/', { replace: true });
     },
     onError: (error) => setFormError(applyServerErrors(form, error)),
@@ -128,7 +131,10 @@ function InvitationDetails({ token, preview, session }: DetailsProps) {
   return (
     <Stack>
       {summary}
-      <form onSubmit={form.onSubmit((values) => accept.mutate({ name: values.name.trim(), password: values.password }))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) => accept.mutate({ name: values.name.trim(), password: values.password }))}
+        noValidate
+      >
         <Stack>
           <Text size="sm">{t('invitation.createAccount')}</Text>
           <FormAlert message={formError} />

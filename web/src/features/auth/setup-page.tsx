@@ -1,6 +1,6 @@
-import type { SetupInput } from '@nahbar/common';
 import { Button, Fieldset, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { SetupInput } from '@nahbar/common';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

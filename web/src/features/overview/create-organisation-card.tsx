@@ -1,7 +1,7 @@
-import type { User } from '@nahbar/common';
 import { Button, Card, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import type { User } from '@nahbar/common';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,8 +48,17 @@ export function CreateOrganisationCard() {
           </Title>
           <Text size="sm">{t('createOrg.text')}</Text>
           <FormAlert message={formError} />
-          <TextInput label={t('common:fields.orgName')} required key={form.key('name')} {...form.getInputProps('name')} />
-          <TimeZoneSelect label={t('common:fields.timeZone')} key={form.key('timeZone')} {...form.getInputProps('timeZone')} />
+          <TextInput
+            label={t('common:fields.orgName')}
+            required
+            key={form.key('name')}
+            {...form.getInputProps('name')}
+          />
+          <TimeZoneSelect
+            label={t('common:fields.timeZone')}
+            key={form.key('timeZone')}
+            {...form.getInputProps('timeZone')}
+          />
           <LanguageSelect
             label={t('common:fields.orgLanguage')}
             key={form.key('language')}

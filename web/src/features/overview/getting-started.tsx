@@ -1,5 +1,5 @@
-import type { Role } from '@nahbar/common';
 import { Anchor, Card, Group, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import type { Role } from '@nahbar/common';
 import { can } from '@nahbar/common/rules/roles';
 import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';

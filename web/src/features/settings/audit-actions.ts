@@ -25,7 +25,8 @@ export function useAuditActionLabel(): (action: string) => string {
   return (action) => {
     // Actions are dotted ("auth.login"), which maps onto the nested keys of audit.json.
     const label: unknown =
-      i18n.getResource(i18n.language, 'audit', `actions.${action}`) ?? i18n.getResource('de', 'audit', `actions.${action}`);
+      i18n.getResource(i18n.language, 'audit', `actions.${action}`) ??
+      i18n.getResource('de', 'audit', `actions.${action}`);
     return typeof label === 'string' ? label : action;
   };
 }

@@ -1,5 +1,5 @@
-import type { AuditEntry, AuditPage as AuditPageData } from '@nahbar/common';
 import { Button, Code, Group, Select, Stack, Table, Text } from '@mantine/core';
+import type { AuditEntry, AuditPage as AuditPageData } from '@nahbar/common';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
-import type { OutboxMail } from '@nahbar/common';
 import { Accordion, Alert, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import type { OutboxMail } from '@nahbar/common';
 import { IconMail } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';

@@ -27,18 +27,15 @@ export const keys = {
 export const settingsApi = {
   organisation: (orgId: string) => api.get<Organisation>(org(orgId)),
   createOrganisation: (input: OrganisationInput) => api.post<Organisation>('/orgs', input),
-  updateOrganisation: (orgId: string, input: Partial<OrganisationInput>) =>
-    api.patch<Organisation>(org(orgId), input),
+  updateOrganisation: (orgId: string, input: Partial<OrganisationInput>) => api.patch<Organisation>(org(orgId), input),
   members: (orgId: string) => api.get<Member[]>(`${org(orgId)}/members`),
   updateMemberRoles: (orgId: string, userId: string, roles: Role[]) =>
     api.patch<Member>(`${org(orgId)}/members/${encodeURIComponent(userId)}`, { roles }),
-  removeMember: (orgId: string, userId: string) =>
-    api.delete(`${org(orgId)}/members/${encodeURIComponent(userId)}`),
+  removeMember: (orgId: string, userId: string) => api.delete(`${org(orgId)}/members/${encodeURIComponent(userId)}`),
   invitations: (orgId: string) => api.get<Invitation[]>(`${org(orgId)}/invitations`),
   invite: (orgId: string, input: { email: string; roles: Role[]; language?: string }) =>
     api.post<Invitation>(`${org(orgId)}/invitations`, input),
-  revokeInvitation: (orgId: string, id: string) =>
-    api.delete(`${org(orgId)}/invitations/${encodeURIComponent(id)}`),
+  revokeInvitation: (orgId: string, id: string) => api.delete(`${org(orgId)}/invitations/${encodeURIComponent(id)}`),
   audit: (orgId: string, params: { before?: string; action?: string }) => {
     const search = new URLSearchParams({ limit: '50' });
     if (params.before) search.set('before', params.before);

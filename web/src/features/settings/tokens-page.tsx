@@ -1,7 +1,20 @@
-import type { ApiToken, CreatedApiToken } from '@nahbar/common';
-import { Alert, Button, Card, Code, CopyButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import type { ApiToken, CreatedApiToken } from '@nahbar/common';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -32,7 +45,13 @@ export function TokensPage() {
 function NewTokenAlert({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
   const { t } = useTranslation(['settings', 'common']);
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('tokens.createdTitle')} role="status">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={t('tokens.createdTitle')}
+      role="status"
+    >
       <Stack gap="sm">
         <Text size="sm">{t('tokens.createdWarning')}</Text>
         <Code block data-testid="created-token" style={{ wordBreak: 'break-all' }}>

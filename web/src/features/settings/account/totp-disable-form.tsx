@@ -53,7 +53,13 @@ export function TotpDisableForm() {
           key={form.key('code')}
           {...form.getInputProps('code')}
         />
-        <Button type="submit" color="red" variant="light" loading={disable.isPending} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          type="submit"
+          color="red"
+          variant="light"
+          loading={disable.isPending}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {t('totp.disable')}
         </Button>
       </Stack>

@@ -1,7 +1,7 @@
-import type { Member, MembershipSummary, Role } from '@nahbar/common';
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import { canChangeRoles } from '@nahbar/common/rules/roles';
 import { notifications } from '@mantine/notifications';
+import type { Member, MembershipSummary, Role } from '@nahbar/common';
+import { canChangeRoles } from '@nahbar/common/rules/roles';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

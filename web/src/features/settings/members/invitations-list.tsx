@@ -1,6 +1,6 @@
-import type { Invitation, MembershipSummary } from '@nahbar/common';
 import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { Invitation, MembershipSummary } from '@nahbar/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/page-loader.tsx';

@@ -1,7 +1,7 @@
-import type { MembershipSummary, Role } from '@nahbar/common';
 import { Button, Card, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import type { MembershipSummary, Role } from '@nahbar/common';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
-import type { Member, MembershipSummary } from '@nahbar/common';
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { Member, MembershipSummary } from '@nahbar/common';
 import { IconPencil, IconUserMinus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

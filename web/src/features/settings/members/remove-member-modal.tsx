@@ -1,6 +1,6 @@
-import type { Member, MembershipSummary } from '@nahbar/common';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { Member, MembershipSummary } from '@nahbar/common';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SESSION_KEY, useSession } from '../../../app/session.tsx';
