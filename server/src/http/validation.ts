@@ -3,6 +3,9 @@ import { fieldError } from './errors.ts';
 
 type Issue = { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> };
 
+const plural = (n: unknown, word: 'character' | 'entry') =>
+  n === 1 ? word : word === 'entry' ? 'entries' : `${word}s`;
+
 // zod's messages are English only; these are the ones a user meets, in both languages.
 function describe(issue: Issue): { code: string; de: string; en: string } {
   const p = issue.params;
@@ -13,15 +16,31 @@ function describe(issue: Issue): { code: string; de: string; en: string } {
       return { code: 'invalid_type', de: `Erwartet: ${p.expected}.`, en: `Expected ${p.expected}.` };
     case 'too_small':
       if (p.origin === 'string')
-        return { code: 'too_short', de: `Mindestens ${p.minimum} Zeichen.`, en: `At least ${p.minimum} characters.` };
+        return {
+          code: 'too_short',
+          de: `Mindestens ${p.minimum} Zeichen.`,
+          en: `At least ${p.minimum} ${plural(p.minimum, 'character')}.`,
+        };
       if (p.origin === 'array')
-        return { code: 'too_few', de: `Mindestens ${p.minimum} Einträge.`, en: `At least ${p.minimum} entries.` };
+        return {
+          code: 'too_few',
+          de: `Mindestens ${p.minimum} ${p.minimum === 1 ? 'Eintrag' : 'Einträge'}.`,
+          en: `At least ${p.minimum} ${plural(p.minimum, 'entry')}.`,
+        };
       return { code: 'too_small', de: `Mindestens ${p.minimum}.`, en: `At least ${p.minimum}.` };
     case 'too_big':
       if (p.origin === 'string')
-        return { code: 'too_long', de: `Höchstens ${p.maximum} Zeichen.`, en: `At most ${p.maximum} characters.` };
+        return {
+          code: 'too_long',
+          de: `Höchstens ${p.maximum} Zeichen.`,
+          en: `At most ${p.maximum} ${plural(p.maximum, 'character')}.`,
+        };
       if (p.origin === 'array')
-        return { code: 'too_many', de: `Höchstens ${p.maximum} Einträge.`, en: `At most ${p.maximum} entries.` };
+        return {
+          code: 'too_many',
+          de: `Höchstens ${p.maximum} ${p.maximum === 1 ? 'Eintrag' : 'Einträge'}.`,
+          en: `At most ${p.maximum} ${plural(p.maximum, 'entry')}.`,
+        };
       return { code: 'too_big', de: `Höchstens ${p.maximum}.`, en: `At most ${p.maximum}.` };
     case 'invalid_format':
       if (p.format === 'email')
