@@ -5,10 +5,9 @@ export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
 
 export const idSchema = z.uuid();
-export const emailSchema = z
-  .email()
-  .max(254)
-  .transform((value) => value.trim().toLowerCase());
+// Trimmed and lower-cased before the format check: phones and password managers add spaces
+// and capitals, and " Eva@Example.org" is still Eva's address.
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 // NIST 800-63B: length matters, composition rules do not. Cap for argon2 input size.
 export const passwordSchema = z.string().min(10).max(256);
 export const nameSchema = z.string().trim().min(1).max(120);

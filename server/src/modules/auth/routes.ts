@@ -30,7 +30,8 @@ import { login } from './login.ts';
 import { deleteSession, publicUser, sessionView, userById } from './sessions.ts';
 
 const tags = ['auth'];
-const empty = z.strictObject({}).optional();
+// Bodiless POSTs (curl -X POST, fetch without body) arrive as null, not undefined.
+const empty = z.strictObject({}).nullish();
 
 export async function authRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
