@@ -2,6 +2,7 @@ import type { LoginInput } from '@nahbar/common';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { dummyPasswordHash, verifyPassword } from '../../crypto/passwords.ts';
 import { verifyTotp } from '../../crypto/totp.ts';
+import type { DbOrTx } from '../../db/open.ts';
 import { loginAttempts, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
@@ -14,11 +15,16 @@ export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 30;
 
-async function failuresSince(deps: Deps, column: 'email' | 'ip', value: string): Promise<number> {
-  const since = new Date(deps.clock().getTime() - LOGIN_WINDOW_MINUTES * 60_000);
+/**
+ * Failures that still count against an e-mail address: those after its last successful
+ * sign-in. Against an IP address: those whose address has not signed in successfully since
+ * — an office's typos are forgiven once each person gets in, but an attacker signing in to
+ * their own account does not wipe the guesses at everyone else's.
+ */
+async function failuresSince(db: DbOrTx, now: Date, column: 'email' | 'ip', value: string): Promise<number> {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
   const key = column === 'email' ? loginAttempts.email : loginAttempts.ip;
-  // Failures after the last success for this key count; a correct sign-in clears the slate.
-  const [row] = await deps.db
+  const [row] = await db
     .select({ n: count() })
     .from(loginAttempts)
     .where(
@@ -26,10 +32,34 @@ async function failuresSince(deps: Deps, column: 'email' | 'ip', value: string):
         eq(key, value),
         eq(loginAttempts.success, false),
         gt(loginAttempts.createdAt, since),
-        sql`${loginAttempts.createdAt} > coalesce((select max(la.created_at) from login_attempts la where la.${sql.raw(column)} = ${value} and la.success), '-infinity')`,
+        sql`not exists (select 1 from login_attempts la where la.email = ${loginAttempts.email} and la.success and la.created_at > ${loginAttempts.createdAt})`,
       ),
     );
   return row?.n ?? 0;
+}
+
+/**
+ * Checks the limits and records the attempt as a failure in one short locked step, before the
+ * slow password check: parallel guesses see each other and cannot slip past the limit. A
+ * correct sign-in later turns its row into a success.
+ */
+async function claimAttempt(deps: Deps, email: string, ip: string, now: Date): Promise<string> {
+  return deps.db.transaction(async (tx) => {
+    // Always email first, then ip: one order, no deadlock.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:email:${email}`}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:ip:${ip}`}))`);
+    if (
+      (await failuresSince(tx, now, 'email', email)) >= MAX_FAILURES_PER_EMAIL ||
+      (await failuresSince(tx, now, 'ip', ip)) >= MAX_FAILURES_PER_IP
+    ) {
+      throw new AppError('rate_limited', undefined, { 'retry-after': String(LOGIN_WINDOW_MINUTES * 60) });
+    }
+    const [attempt] = await tx
+      .insert(loginAttempts)
+      .values({ email, ip, success: false, createdAt: now })
+      .returning({ id: loginAttempts.id });
+    return attempt!.id;
+  });
 }
 
 export async function login(
@@ -39,18 +69,12 @@ export async function login(
   input: Required<Pick<LoginInput, 'email' | 'password'>> & { totp?: string | undefined },
 ): Promise<{ userId: string; session: NewSession }> {
   const ip = actor.ip ?? 'unknown';
-  const retryAfter = { 'retry-after': String(LOGIN_WINDOW_MINUTES * 60) };
-  if (
-    (await failuresSince(deps, 'email', input.email)) >= MAX_FAILURES_PER_EMAIL ||
-    (await failuresSince(deps, 'ip', ip)) >= MAX_FAILURES_PER_IP
-  ) {
-    throw new AppError('rate_limited', undefined, retryAfter);
-  }
+  const now = deps.clock();
+  const attemptId = await claimAttempt(deps, input.email, ip, now);
   const [user] = await deps.db.select().from(users).where(eq(users.email, input.email));
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  const now = deps.clock();
+  // The attempt is already recorded as a failure; only the audit entry is left to write.
   const fail = async (code: 'invalid_credentials' | 'totp_invalid') => {
-    await deps.db.insert(loginAttempts).values({ email: input.email, ip, success: false, createdAt: now });
     if (user) {
       await recordAuditForUser(deps.db, { userId: user.id, ip: actor.ip }, user.id, {
         action: 'auth.login_failed',
@@ -64,7 +88,11 @@ export async function login(
   if (!user || !passwordOk) throw await fail('invalid_credentials');
 
   if (user.totpEnabledAt && user.totpSecret) {
-    if (!input.totp) throw new AppError('totp_required');
+    if (!input.totp) {
+      // Right password, second step still to come: not a failed guess.
+      await deps.db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId));
+      throw new AppError('totp_required');
+    }
     const step = verifyTotp(deps.box.open(user.totpSecret), input.totp, now.getTime());
     // A code is good once: a step at or before the last accepted one is a replay.
     if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) throw await fail('totp_invalid');
@@ -72,7 +100,7 @@ export async function login(
   }
 
   return deps.db.transaction(async (tx) => {
-    await tx.insert(loginAttempts).values({ email: input.email, ip, success: true, createdAt: now });
+    await tx.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
     const session = await createSession(tx, user.id, { ip: actor.ip, userAgent, now });
     await recordAuditForUser(tx, { userId: user.id, ip: actor.ip }, user.id, {
       action: 'auth.login',
