@@ -85,7 +85,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * (sign-in, setup, reset) must not come from another site: Sec-Fetch-Site / Origin checked,
  * and JSON bodies already force a CORS preflight that we never grant.
  */
-function checkCsrf(request: FastifyRequest, auth: Auth | null): void {
+function checkCsrf(request: FastifyRequest, auth: Auth | null, publicOrigin: string): void {
   if (!UNSAFE.has(request.method) || auth?.kind === 'token') return;
   if (auth?.kind === 'session') {
     const sent = request.headers['x-csrf-token'];
@@ -95,13 +95,34 @@ function checkCsrf(request: FastifyRequest, auth: Auth | null): void {
   const site = request.headers['sec-fetch-site'];
   if (site && site !== 'same-origin' && site !== 'none') throw new AppError('csrf_failed');
   const origin = request.headers.origin;
-  if (origin && origin !== 'null') {
-    const host = request.headers.host;
-    if (!host || new URL(origin).host !== host) throw new AppError('csrf_failed');
+  if (origin && origin !== 'null' && !sameOrigin(origin, request.headers.host, publicOrigin)) {
+    throw new AppError('csrf_failed');
   }
 }
 
-export function authHook(db: Db, clock: () => Date) {
+/**
+ * Our own pages send PUBLIC_URL as Origin. Behind a reverse proxy that does not pass the Host
+ * header on, Host is the upstream address, so PUBLIC_URL is the reliable comparison; the Host
+ * header covers direct access under another name (http://localhost:3000 during set-up).
+ */
+function sameOrigin(origin: string, host: string | undefined, publicOrigin: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.origin === publicOrigin) return true;
+  if (!host) return false;
+  try {
+    return new URL(`${parsed.protocol}//${host}`).host === parsed.host;
+  } catch {
+    return false;
+  }
+}
+
+export function authHook(db: Db, clock: () => Date, publicUrl: string) {
+  const publicOrigin = new URL(publicUrl).origin;
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     request.auth = null;
     request.language = negotiateLanguage(request.headers['accept-language']) ?? 'de';
@@ -109,7 +130,7 @@ export function authHook(db: Db, clock: () => Date) {
     const auth = await resolveAuth(db, request, clock());
     request.auth = auth;
     if (auth) request.language = auth.user.language as Language;
-    checkCsrf(request, auth);
+    checkCsrf(request, auth, publicOrigin);
   };
 }
 
