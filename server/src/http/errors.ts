@@ -84,6 +84,11 @@ export const ERRORS = {
     de: 'Bitte richten Sie die Zwei-Faktor-Anmeldung zuerst ein.',
     en: 'Please start the two-factor set-up first.',
   },
+  totp_already_enabled: {
+    status: 409,
+    de: 'Die Zwei-Faktor-Anmeldung ist bereits eingeschaltet. Schalten Sie sie zuerst aus, um sie neu einzurichten.',
+    en: 'Two-factor sign-in is already on. Switch it off first to set it up again.',
+  },
   conflict: {
     status: 409,
     de: 'Das wurde gerade anderweitig geändert. Bitte versuchen Sie es erneut.',

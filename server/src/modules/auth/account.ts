@@ -118,6 +118,8 @@ export async function updateMe(
 
 /** Starts set-up: a fresh secret, sealed, not yet active until a code proves the app has it. */
 export async function startTotp(deps: Deps, user: AuthUser) {
+  // Restarting would switch the second factor off without password and code; disable first.
+  if (user.totpEnabledAt) throw new AppError('totp_already_enabled');
   const secret = newTotpSecret();
   await deps.db
     .update(users)

@@ -1,5 +1,5 @@
 import type { LoginInput } from '@nahbar/common';
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { dummyPasswordHash, verifyPassword } from '../../crypto/passwords.ts';
 import { verifyTotp } from '../../crypto/totp.ts';
 import type { DbOrTx } from '../../db/open.ts';
@@ -94,9 +94,15 @@ export async function login(
       throw new AppError('totp_required');
     }
     const step = verifyTotp(deps.box.open(user.totpSecret), input.totp, now.getTime());
-    // A code is good once: a step at or before the last accepted one is a replay.
-    if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) throw await fail('totp_invalid');
-    await deps.db.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
+    if (step === null) throw await fail('totp_invalid');
+    // A code is good once: a step at or before the last accepted one is a replay. The check is
+    // in the update itself, so of two simultaneous sign-ins with one code only one wins.
+    const [claimed] = await deps.db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    if (!claimed) throw await fail('totp_invalid');
   }
 
   return deps.db.transaction(async (tx) => {
