@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { hashPassword, verifyPassword } from '../../crypto/passwords.ts';
 import { hashToken, newToken } from '../../crypto/tokens.ts';
 import { newTotpSecret, otpauthUrl, verifyTotp } from '../../crypto/totp.ts';
+import type { DbOrTx } from '../../db/open.ts';
 import { memberships, passwordResets, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor, AuthUser } from '../../http/context.ts';
@@ -45,6 +46,13 @@ export async function requestPasswordReset(deps: Deps, actor: Actor, email: stri
   await deps.mailer.send({ orgId: null, to: user.email, ...mail });
 }
 
+async function expireOpenResets(tx: DbOrTx, userId: string, now: Date): Promise<void> {
+  await tx
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
 export async function confirmPasswordReset(deps: Deps, actor: Actor, token: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   const now = deps.clock();
@@ -62,8 +70,9 @@ export async function confirmPasswordReset(deps: Deps, actor: Actor, token: stri
       .returning();
     if (!reset) throw new AppError('token_invalid', [{ field: 'token', code: 'token_invalid' }]);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
-    // Whoever knew the old password is signed out everywhere.
+    // Whoever knew the old password is signed out everywhere, and older links die with it.
     await deleteUserSessions(tx, reset.userId);
+    await expireOpenResets(tx, reset.userId, now);
     await recordAuditForUser(tx, { ...actor, userId: reset.userId }, reset.userId, {
       action: 'auth.password_reset',
       targetType: 'user',
@@ -84,6 +93,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await expireOpenResets(tx, user.id, deps.clock());
     await recordAuditForUser(tx, actor, user.id, {
       action: 'auth.password_changed',
       targetType: 'user',
