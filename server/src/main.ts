@@ -44,6 +44,7 @@ async function start(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await app.close();
+    await mailer.idle();
     mailer.close();
     await database.close();
     process.exit(0);

@@ -67,6 +67,7 @@ export async function createTestApp(
   const app = await buildApp(deps);
   afterAll(async () => {
     await app.close();
+    await deps.mailer.idle();
     deps.mailer.close();
     await db.$client.end();
     const cleanup = new pg.Client({ connectionString: inject('pgAdminUrl') });

@@ -8,13 +8,37 @@ import type { Logger } from '../../logger.ts';
 export type Mail = { orgId: string | null; to: string; subject: string; text: string; html: string };
 
 export type Mailer = {
-  /** Store first, then deliver: a mail is never silently lost. Without SMTP it stays in the outbox. */
+  /**
+   * Stores the mail, then delivers it in the background: a mail is never silently lost, and
+   * the caller's answer does not wait for (or reveal through its timing) the SMTP server.
+   * Without SMTP it stays in the outbox.
+   */
   send: (mail: Mail) => Promise<void>;
+  /** Resolves when every delivery started so far has finished (shutdown, tests). */
+  idle: () => Promise<void>;
   close: () => void;
 };
 
 export function createMailer(db: Db, smtpUrl: string | undefined, from: string, log: Logger): Mailer {
   const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  const pending = new Set<Promise<void>>();
+
+  async function deliver(id: string, mail: Mail): Promise<void> {
+    if (!transport) return;
+    try {
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(mailOutbox.id, id));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.warn({ mailId: id, err: message }, 'mail delivery failed; kept in outbox');
+      await db
+        .update(mailOutbox)
+        .set({ status: 'failed', error: message })
+        .where(eq(mailOutbox.id, id))
+        .catch((dbError: unknown) => log.error({ mailId: id, err: String(dbError) }, 'could not mark mail failed'));
+    }
+  }
+
   return {
     async send(mail) {
       const [row] = await db
@@ -22,14 +46,11 @@ export function createMailer(db: Db, smtpUrl: string | undefined, from: string, 
         .values({ orgId: mail.orgId, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
         .returning({ id: mailOutbox.id });
       if (!transport || !row) return;
-      try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-        await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(mailOutbox.id, row.id));
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        log.warn({ mailId: row.id, err: message }, 'mail delivery failed; kept in outbox');
-        await db.update(mailOutbox).set({ status: 'failed', error: message }).where(eq(mailOutbox.id, row.id));
-      }
+      const delivery = deliver(row.id, mail).finally(() => pending.delete(delivery));
+      pending.add(delivery);
+    },
+    async idle() {
+      await Promise.all([...pending]);
     },
     close() {
       transport?.close();
