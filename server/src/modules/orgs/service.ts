@@ -116,6 +116,11 @@ export async function removeMember(
       throw new AppError('last_owner');
     }
     await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+    // Otherwise the web app would reopen an organisation the person no longer belongs to.
+    await tx
+      .update(users)
+      .set({ lastOrgId: null })
+      .where(and(eq(users.id, userId), eq(users.lastOrgId, orgId)));
     await recordAudit(tx, actor, {
       orgId,
       action: 'member.removed',
