@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, type MantineColorsTuple, mergeThemeOverrides } from '@mantine/core';
 
 // A calm petrol. Shade 6 (filled buttons, links) reaches 5.4:1 against white, so text on it and
 // links on white pass WCAG AA; the light variants use shade 9 on shade 1 (9.2:1).
@@ -29,7 +29,7 @@ const red: MantineColorsTuple = [
   '#7a1818',
 ];
 
-export const theme = createTheme({
+const baseTheme = createTheme({
   primaryColor: 'petrol',
   primaryShade: 6,
   colors: { petrol, red },
@@ -38,7 +38,14 @@ export const theme = createTheme({
   focusRing: 'auto',
   headings: { fontWeight: '650' },
   components: {
-    Badge: { defaultProps: { variant: 'light' } },
+    // Fields keep the `required` attribute (announced by screen readers) without a "*" in the label:
+    // almost every field here is required, and a bare label stays findable as "Name", not "Name *".
+    TextInput: { defaultProps: { withAsterisk: false } },
+    PasswordInput: { defaultProps: { withAsterisk: false } },
+    Select: { defaultProps: { withAsterisk: false } },
+    Badge: { defaultProps: { variant: 'light', tt: 'none' } },
+    // No fade: a closing menu must not linger in the accessibility tree (and in automated checks).
+    Menu: { defaultProps: { transitionProps: { duration: 0 } } },
     Notification: { defaultProps: { withBorder: true } },
   },
 });
@@ -55,3 +62,18 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
+
+/** Close buttons have only an icon: give them a name in the UI language. */
+export function localisedTheme(closeLabel: string) {
+  const closeButtonProps = { 'aria-label': closeLabel };
+  return mergeThemeOverrides(
+    baseTheme,
+    createTheme({
+      components: {
+        Modal: { defaultProps: { closeButtonProps } },
+        Notification: { defaultProps: { closeButtonProps } },
+        Drawer: { defaultProps: { closeButtonProps } },
+      },
+    }),
+  );
+}

@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, UI_LANGUAGES, type UiLanguage } from '../app/i18n.ts';
@@ -23,7 +23,10 @@ export function LanguageSwitch({ onChange }: Props) {
           aria-label={t('language.current', { language: t(`language.names.${active}`) })}
           px="xs"
         >
-          {active.toUpperCase()}
+          {/* The visible word is part of the accessible name ("Sprache: Deutsch"), as WCAG 2.5.3 asks. */}
+          <Text span size="sm" visibleFrom="sm" inherit>
+            {t(`language.names.${active}`)}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -30,12 +30,47 @@ export function OrganisationSettingsPage() {
   return <OrganisationForm key={query.data.id} organisation={query.data} />;
 }
 
+/** Members without org.manage see the values as text rather than as greyed-out fields. */
+function OrganisationFacts({ organisation }: { organisation: Organisation }) {
+  const { t } = useTranslation(['settings', 'common']);
+  const facts = [
+    { label: t('common:fields.orgName'), value: organisation.name },
+    { label: t('common:fields.timeZone'), value: organisation.timeZone },
+    { label: t('common:fields.orgLanguage'), value: t(`common:language.names.${organisation.language}`) },
+  ];
+  return (
+    <Card withBorder padding="lg" radius="md" maw={640}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('organisation.readOnly')}
+        </Text>
+        <Stack component="dl" gap="sm" m={0}>
+          {facts.map((fact) => (
+            <div key={fact.label}>
+              <Text component="dt" fw={600} size="sm">
+                {fact.label}
+              </Text>
+              <Text component="dd" m={0}>
+                {fact.value}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
 type Values = { name: string; timeZone: string; language: UiLanguage };
 
 function OrganisationForm({ organisation }: { organisation: Organisation }) {
-  const { t } = useTranslation(['settings', 'common']);
   const { allowed } = useOrgAccess();
-  const editable = allowed('org.manage');
+  if (!allowed('org.manage')) return <OrganisationFacts organisation={organisation} />;
+  return <EditableOrganisation organisation={organisation} />;
+}
+
+function EditableOrganisation({ organisation }: { organisation: Organisation }) {
+  const { t } = useTranslation(['settings', 'common']);
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -62,35 +97,30 @@ function OrganisationForm({ organisation }: { organisation: Organisation }) {
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
-            {editable ? t('organisation.description') : t('organisation.readOnly')}
+            {t('organisation.description')}
           </Text>
           <FormAlert message={formError} />
           <TextInput
             label={t('common:fields.orgName')}
             required
-            disabled={!editable}
             key={form.key('name')}
             {...form.getInputProps('name')}
           />
           <TimeZoneSelect
             label={t('common:fields.timeZone')}
             description={t('organisation.timeZoneHint')}
-            disabled={!editable}
             key={form.key('timeZone')}
             {...form.getInputProps('timeZone')}
           />
           <LanguageSelect
             label={t('common:fields.orgLanguage')}
             description={t('organisation.languageHint')}
-            disabled={!editable}
             key={form.key('language')}
             {...form.getInputProps('language')}
           />
-          {editable && (
-            <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-              {t('common:actions.save')}
-            </Button>
-          )}
+          <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('common:actions.save')}
+          </Button>
         </Stack>
       </form>
     </Card>

@@ -1,4 +1,4 @@
-import { Button, Group, ScrollArea, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import type { Permission } from '@nahbar/common';
 import { can } from '@nahbar/common/rules/roles';
 import { useTranslation } from 'react-i18next';
@@ -33,23 +33,21 @@ export function SettingsLayout() {
       <Title order={1} size="h2">
         {t('title')}
       </Title>
-      <ScrollArea type="auto" offsetScrollbars scrollbarSize={6}>
-        <Group component="nav" aria-label={t('navLabel')} gap={4} wrap="nowrap">
-          {visible.map((tab) => (
-            <Button
-              key={tab.key}
-              component={NavLink}
-              to={tab.to}
-              variant="subtle"
-              color="gray"
-              c="var(--mantine-color-text)"
-              className="settings-tab"
-            >
-              {t(`tabs.${tab.key}`)}
-            </Button>
-          ))}
-        </Group>
-      </ScrollArea>
+      <Group component="nav" aria-label={t('navLabel')} gap={4}>
+        {visible.map((tab) => (
+          <Button
+            key={tab.key}
+            component={NavLink}
+            to={tab.to}
+            variant="subtle"
+            color="gray"
+            c="var(--mantine-color-text)"
+            className="settings-tab"
+          >
+            {t(`tabs.${tab.key}`)}
+          </Button>
+        ))}
+      </Group>
       <Outlet />
     </Stack>
   );
