@@ -20,6 +20,15 @@ import { tokenRoutes } from './modules/tokens/routes.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
+/** Every route the app registered, with its schema: the tenant-isolation test walks them all. */
+export type RegisteredRoute = { method: string; url: string; schema: { params?: unknown; body?: unknown } | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RegisteredRoute[];
+  }
+}
+
 /** Composition root: one Fastify app from deps; tests pass their own deps. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -29,6 +38,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     // Request lines would carry invitation tokens in URLs; errors are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
+  });
+  const routeList: RegisteredRoute[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url, schema: route.schema });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

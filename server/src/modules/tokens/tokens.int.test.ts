@@ -25,7 +25,9 @@ describe('personal API tokens', () => {
     expect(created.token).toMatch(/^nahbar_[\w-]{40,}$/);
     expect(created.token.startsWith(created.prefix)).toBe(true);
     const list = await call(t.app, { url: '/api/tokens', as: owner });
-    expect(list.json()).toEqual([expect.objectContaining({ id: created.id, name: 'Statistik-Export', prefix: created.prefix })]);
+    expect(list.json()).toEqual([
+      expect.objectContaining({ id: created.id, name: 'Statistik-Export', prefix: created.prefix }),
+    ]);
     expect(list.body).not.toContain(created.token);
     const rows = await t.db.$client.query('select * from api_tokens');
     expect(JSON.stringify(rows.rows)).not.toContain(created.token);
@@ -36,13 +38,20 @@ describe('personal API tokens', () => {
     const response = await members(token);
     expect(response.statusCode).toBe(200);
     expect(response.json().map((m: { name: string }) => m.name)).toEqual(['Olga Owner', 'Otto Other']);
-    const listed = (await call(t.app, { url: '/api/tokens', as: owner })).json().find((x: { id: string }) => x.id === id);
+    const listed = (await call(t.app, { url: '/api/tokens', as: owner }))
+      .json()
+      .find((x: { id: string }) => x.id === id);
     expect(listed.lastUsedAt).not.toBeNull();
   });
 
   it('changes things without a CSRF header: a token is not a browser cookie', async () => {
     const { token } = await createToken('Schreiben');
-    const response = await call(t.app, { method: 'PATCH', url: `/api/orgs/${orgId}`, token, body: { name: 'Per API' } });
+    const response = await call(t.app, {
+      method: 'PATCH',
+      url: `/api/orgs/${orgId}`,
+      token,
+      body: { name: 'Per API' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().name).toBe('Per API');
   });
@@ -95,9 +104,17 @@ describe('personal API tokens', () => {
   });
 
   it('rejects a token name that is empty and an expiry that is not whole days', async () => {
-    const response = await call(t.app, { method: 'POST', url: '/api/tokens', as: owner, body: { name: ' ', expiresInDays: 1.5 } });
+    const response = await call(t.app, {
+      method: 'POST',
+      url: '/api/tokens',
+      as: owner,
+      body: { name: ' ', expiresInDays: 1.5 },
+    });
     expect(response.statusCode).toBe(400);
-    const fields = response.json().error.details.map((d: { field: string }) => d.field).sort();
+    const fields = response
+      .json()
+      .error.details.map((d: { field: string }) => d.field)
+      .sort();
     expect(fields).toEqual(['expiresInDays', 'name']);
   });
 });
