@@ -16,7 +16,36 @@ function localiseDetails(details: unknown, fallback: ErrorCode, language: 'de' |
   });
 }
 
-function classify(error: FastifyError & PgError): { code: ErrorCode; details?: unknown } | undefined {
+/**
+ * drizzle wraps every driver error in DrizzleQueryError (message: query + params), so the
+ * Postgres code sits on `cause`. The first error in the chain that carries a code decides.
+ */
+function driverError(error: Error & PgError): Error & PgError {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (typeof (current as PgError).code === 'string') return current as Error & PgError;
+    current = current.cause;
+  }
+  return error;
+}
+
+/**
+ * What goes into the log for an unexpected error: never the query parameters, which hold
+ * password hashes, mail bodies with sign-in links and other secrets.
+ */
+export function loggableError(error: Error): Record<string, unknown> {
+  const query = (error as { query?: unknown }).query;
+  const cause = driverError(error);
+  return {
+    type: error.name,
+    message: typeof query === 'string' ? `query failed: ${query}` : error.message,
+    ...(cause !== error && { cause: cause.message, code: cause.code }),
+    stack: cause.stack?.split('\n').slice(1).join('\n'),
+  };
+}
+
+function classify(fastifyError: FastifyError & PgError): { code: ErrorCode; details?: unknown } | undefined {
+  const error = driverError(fastifyError) as FastifyError & PgError;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'body_too_large' };
@@ -39,7 +68,9 @@ function classify(error: FastifyError & PgError): { code: ErrorCode; details?: u
       return { code: 'db_unavailable' };
   }
   if (error instanceof SyntaxError && error.statusCode === 400) return { code: 'malformed_json' };
-  if (error.message?.includes('timeout exceeded when trying to connect')) return { code: 'db_unavailable' };
+  const cause = fastifyError.cause instanceof Error ? fastifyError.cause.message : '';
+  if (`${error.message} ${cause}`.includes('timeout exceeded when trying to connect'))
+    return { code: 'db_unavailable' };
   if (error.statusCode === 429) return { code: 'rate_limited' };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return { code: 'validation_failed' };
   return undefined;
@@ -59,9 +90,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   const known = classify(error as FastifyError & PgError);
   if (known) {
-    if (known.code === 'db_unavailable') request.log.warn({ err: error.message }, 'database unavailable');
+    if (known.code === 'db_unavailable') request.log.warn({ err: driverError(error).message }, 'database unavailable');
     return reply.code(ERRORS[known.code].status).send(errorBody(known.code, language, known.details));
   }
-  request.log.error({ err: error }, 'unhandled error');
+  request.log.error({ err: loggableError(error) }, 'unhandled error');
   return reply.code(500).send(errorBody('internal', language));
 }

@@ -191,3 +191,29 @@ describe('revoking an invitation', () => {
     }
   });
 });
+
+describe('two invitations to the same new address', () => {
+  it('creates one account when both are accepted at once, and no server error', async () => {
+    const email = uniqueEmail('doppelt');
+    const second = await call(t.app, { method: 'POST', url: '/api/orgs', as: owner, body: { name: 'Zweiter Träger' } });
+    await invite(email, ['viewer']);
+    const first = await invitationTokenFor(t, email);
+    await call(t.app, {
+      method: 'POST',
+      url: `/api/orgs/${second.json().id}/invitations`,
+      as: owner,
+      body: { email, roles: ['viewer'] },
+    });
+    const other = await invitationTokenFor(t, email);
+    expect(other).not.toBe(first);
+    const answers = await Promise.all(
+      [first, other].map((token) => accept(token, { body: { name: 'Doppelt', password: PASSWORD } })),
+    );
+    // The loser either collides on insert (409) or already finds the new account (401).
+    const [won, lost] = [...answers].sort((x, y) => x.statusCode - y.statusCode);
+    expect(won!.statusCode).toBe(200);
+    expect(['conflict', 'invitation_needs_signin']).toContain(lost!.json().error.code);
+    const users = await t.db.$client.query('select 1 from users where email = $1', [email]);
+    expect(users.rowCount).toBe(1);
+  });
+});
