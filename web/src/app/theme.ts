@@ -45,7 +45,9 @@ const baseTheme = createTheme({
     Select: { defaultProps: { withAsterisk: false } },
     Badge: { defaultProps: { variant: 'light', tt: 'none' } },
     // No fade: a closing menu must not linger in the accessibility tree (and in automated checks).
-    Menu: { defaultProps: { transitionProps: { duration: 0 } } },
+    // No focus placeholder: a tabbable div with role=presentation inside role=menu breaks ARIA
+    // (axe: aria-required-children); focus moves to the first item instead, as the menu pattern says.
+    Menu: { defaultProps: { transitionProps: { duration: 0 }, withInitialFocusPlaceholder: false } },
     Notification: { defaultProps: { withBorder: true } },
   },
 });
