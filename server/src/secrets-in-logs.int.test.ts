@@ -44,10 +44,10 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/auth/totp/enable',
     as: member,
-    body: { code: totpCode(secrets.totpSecret) },
+    body: { code: totpCode(secrets.totpSecret!) },
   });
   t.advance(TOTP_PERIOD * 1000);
-  await signIn(t.app, member.email, PASSWORD, totpCode(secrets.totpSecret, t.deps.clock().getTime()));
+  await signIn(t.app, member.email, PASSWORD, totpCode(secrets.totpSecret!, t.deps.clock().getTime()));
   await signIn(t.app, member.email, 'ein-falsches-passwort');
 
   await call(t.app, { method: 'POST', url: '/api/auth/password-reset/request', body: { email } });
@@ -90,7 +90,7 @@ describe('logs', () => {
     expect(response.json().error).toEqual({ code: 'internal', message: 'Ein unerwarteter Fehler ist aufgetreten.' });
     const logged = t.logs.slice(before).join('\n');
     expect(logged).toContain(`unknown key ${lostKey.keyId}`);
-    expect(logged).not.toContain(secrets.totpSecret);
+    expect(logged).not.toContain(secrets.totpSecret!);
     expect(logged).not.toContain(secrets.newPassword);
   });
 });
