@@ -1,10 +1,10 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { hashPassword, verifyPassword } from '../../crypto/passwords.ts';
 import { hashToken, newToken } from '../../crypto/tokens.ts';
 import { newTotpSecret, otpauthUrl, verifyTotp } from '../../crypto/totp.ts';
 import type { DbOrTx } from '../../db/open.ts';
-import { memberships, passwordResets, users } from '../../db/schema/index.ts';
+import { memberships, passwordResets, sessions, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor, AuthUser } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -86,6 +86,7 @@ export async function changePassword(
   actor: Actor,
   user: AuthUser,
   input: { currentPassword: string; newPassword: string },
+  keepSessionHash: string,
 ): Promise<void> {
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('password_wrong', [{ field: 'currentPassword', code: 'password_wrong' }]);
@@ -94,6 +95,8 @@ export async function changePassword(
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await expireOpenResets(tx, user.id, deps.clock());
+    // Other browsers that knew the old password are signed out; this one stays.
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.idHash, keepSessionHash)));
     await recordAuditForUser(tx, actor, user.id, {
       action: 'auth.password_changed',
       targetType: 'user',

@@ -160,7 +160,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     { schema: { tags, summary: 'Change the password', body: changePasswordSchema } },
     async (request, reply) => {
       const auth = requireSession(request);
-      await changePassword(deps, actorOf(request), auth.user, request.body);
+      await changePassword(deps, actorOf(request), auth.user, request.body, auth.sessionHash);
       return reply.code(204).send();
     },
   );
