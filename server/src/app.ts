@@ -105,6 +105,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 async function serveWeb(app: FastifyInstance, webDist: string): Promise<void> {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
+    // wildcard: files are looked up per request, so a rebuilt web app is served without restart.
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: true,
@@ -115,6 +116,9 @@ async function serveWeb(app: FastifyInstance, webDist: string): Promise<void> {
         }
       },
     });
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {

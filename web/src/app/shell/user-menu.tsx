@@ -1,4 +1,4 @@
-import { Avatar, Menu, UnstyledButton } from '@mantine/core';
+import { Avatar, Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -34,10 +34,12 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('user.menuLabel')} p={4} style={{ borderRadius: '50%' }}>
-          <Avatar color="petrol" radius="xl" size={34}>
+        {/* Named by hidden text, not aria-label: the visible initials must not contradict the name. */}
+        <UnstyledButton p={4} style={{ borderRadius: '50%' }}>
+          <Avatar color="petrol" radius="xl" size={34} aria-hidden>
             {initials(user.name)}
           </Avatar>
+          <VisuallyHidden>{t('user.menuLabel')}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
