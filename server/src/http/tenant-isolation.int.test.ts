@@ -23,19 +23,23 @@ let b: Ids;
 let bMemberEmail: string;
 let memberB: Browser;
 
+/** An invitation left open, so the isolation checks have an invitation id to aim at. */
+async function openInvitation(owner: Browser, orgId: string, email: string): Promise<string> {
+  const response = await call(t.app, {
+    method: 'POST',
+    url: `/api/orgs/${orgId}/invitations`,
+    as: owner,
+    body: { email, roles: ['viewer'] },
+  });
+  return response.json().id as string;
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   let orgA: string;
   ({ owner: ownerA, orgId: orgA } = await setUp(t.app, 'Träger A'));
   const memberA = await addMember(t, ownerA, orgA, ['editor'], 'Anton A');
-  await call(t.app, {
-    method: 'POST',
-    url: `/api/orgs/${orgA}/invitations`,
-    as: ownerA,
-    body: { email: 'offen-a@example.org', roles: ['viewer'] },
-  });
-  const invA = await t.db.$client.query("select id from invitations where email = 'offen-a@example.org'");
-  a = { orgId: orgA, userId: memberA.userId, id: invA.rows[0].id };
+  a = { orgId: orgA, userId: memberA.userId, id: await openInvitation(ownerA, orgA, 'offen-a@example.org') };
 
   // B's owner joins A only long enough to have an account, creates B and leaves A.
   const ownerB = await addMember(t, ownerA, orgA, ['viewer'], 'Berta B');
@@ -45,14 +49,7 @@ beforeAll(async () => {
   const bruno = await addMember(t, ownerB, orgB, ['editor'], 'Bruno B');
   memberB = bruno;
   bMemberEmail = bruno.email;
-  await call(t.app, {
-    method: 'POST',
-    url: `/api/orgs/${orgB}/invitations`,
-    as: ownerB,
-    body: { email: 'offen-b@example.org', roles: ['viewer'] },
-  });
-  const invB = await t.db.$client.query("select id from invitations where email = 'offen-b@example.org'");
-  b = { orgId: orgB, userId: bruno.userId, id: invB.rows[0].id };
+  b = { orgId: orgB, userId: bruno.userId, id: await openInvitation(ownerB, orgB, 'offen-b@example.org') };
 });
 
 /** Everything of B's that an attack could change. */
