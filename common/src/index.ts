@@ -5,3 +5,6 @@ export * from './schemas/common.ts';
 export * from './schemas/mail.ts';
 export * from './schemas/orgs.ts';
 export * from './schemas/tokens.ts';
+export * from './rules/post-text.ts';
+export * from './schemas/channels.ts';
+export * from './schemas/posts.ts';

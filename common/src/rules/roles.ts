@@ -11,6 +11,15 @@ export const PERMISSIONS = {
   'members.manage': ['owner', 'admin'],
   'audit.read': ['owner', 'admin'],
   'outbox.read': ['owner', 'admin'],
+  'channels.read': ROLES,
+  'channels.manage': ['owner', 'admin'],
+  'posts.read': ROLES,
+  // Contributors suggest only: they may write drafts, never schedule or publish.
+  'posts.draft': ['owner', 'admin', 'editor', 'contributor'],
+  'posts.publish': ['owner', 'admin', 'editor'],
+  // The privacy officer can take a post down (withdrawn consent) without being an editor.
+  'posts.takedown': ['owner', 'admin', 'editor', 'privacy_officer'],
+  'media.upload': ['owner', 'admin', 'editor', 'contributor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

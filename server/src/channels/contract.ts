@@ -1,0 +1,152 @@
+import type { NetworkId } from '@nahbar/common';
+
+// One contract every network implements. The engine never knows which network it talks to;
+// it calls these methods through the registry and reacts to the three typed errors.
+
+/** What a network can do and how it counts; the composer and the engine read these. */
+export type Capabilities = {
+  /** Characters per post (per part of a thread). */
+  maxChars: number;
+  /** How the limit is counted: Bluesky counts graphemes, Mastodon counts URLs as 23. */
+  counting: 'graphemes' | 'mastodon';
+  maxImages: number;
+  /** Image bytes per file the network accepts. */
+  maxImageBytes: number;
+  altText: boolean;
+  threads: boolean;
+  contentWarning: boolean;
+  remove: boolean;
+  /** Writes per window the network documents; the engine stays below them per channel. */
+  rateLimit: { max: number; windowSeconds: number };
+};
+
+/** Who the connected account is, as the network says. */
+export type AccountInfo = {
+  /** Stable id at the network (DID, Mastodon account id, feed id). */
+  id: string;
+  handle: string;
+  displayName: string | null;
+  url: string | null;
+};
+
+export type MediaFile = {
+  id: string;
+  mime: string;
+  bytes: Buffer;
+  alt: string;
+  width: number;
+  height: number;
+};
+
+/** What to publish: one target of a post, with its text already adapted to this channel. */
+export type PublishInput = {
+  /** The post target's id; adapters derive their idempotency from it. */
+  idempotencyKey: string;
+  /** Parts of a thread in order; one element for a plain post. */
+  parts: string[];
+  /** Images attach to the first part. */
+  media: MediaFile[];
+  language: string | null;
+  contentWarning: string | null;
+  visibility: 'public' | 'unlisted' | 'private';
+  /** When the post was first scheduled to appear; feeds use it as the item date. */
+  createdAt: Date;
+};
+
+/** A published post at the network. `parts` holds every record of a thread (for delete). */
+export type Published = {
+  remoteId: string;
+  url: string | null;
+  parts: string[];
+};
+
+/** Credentials as stored (sealed at rest); each adapter defines its own shape. */
+export type Credentials = Record<string, string>;
+
+export type AdapterContext = {
+  /** Decrypted credentials, only inside the job or request that uses them. */
+  credentials: Credentials;
+  /** Channel settings that are not secret (feed title, Mastodon instance limits). */
+  settings: Record<string, unknown>;
+  /** The channel's id, so adapters that keep state (the feed) can scope it. */
+  channelId: string;
+  /** nahbar's own public address (feed item links, OAuth redirects). */
+  publicUrl: string;
+  signal?: AbortSignal;
+};
+
+export interface ChannelAdapter {
+  network: NetworkId;
+  capabilities(settings: Record<string, unknown>): Capabilities;
+  /** On connect and for health checks. Throws AuthError when the credentials no longer work. */
+  verify(ctx: AdapterContext): Promise<AccountInfo>;
+  /** Must honour input.idempotencyKey: a second call with the same key returns the first post. */
+  publish(input: PublishInput, ctx: AdapterContext): Promise<Published>;
+  /**
+   * After a crash: is this post already at the network? `since` is when the lost attempt
+   * started; networks without a lookup by key (Mastodon) search the account's posts since then.
+   */
+  find(input: PublishInput, ctx: AdapterContext, since: Date): Promise<Published | null>;
+  /** Takedown. Removing something already gone is not an error. */
+  remove(published: Published, ctx: AdapterContext): Promise<void>;
+}
+
+/** Network error texts are kept as the network said them, so users can search for them. */
+abstract class ChannelError extends Error {
+  constructor(
+    message: string,
+    readonly networkMessage: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Try again later: network down, 5xx, timeouts, rate limits. */
+export class TransientError extends ChannelError {
+  readonly kind = 'transient' as const;
+  constructor(
+    message: string,
+    networkMessage: string | null = null,
+    /** When the network said when to come back (Retry-After, ratelimit-reset). */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message, networkMessage);
+  }
+}
+
+/** Credentials rejected: the channel needs re-connecting; retrying will not help. */
+export class AuthError extends ChannelError {
+  readonly kind = 'auth' as const;
+}
+
+/** The network refused this post (too long, bad media): permanent, show its reason. */
+export class RejectedError extends ChannelError {
+  readonly kind = 'rejected' as const;
+}
+
+export type AnyChannelError = TransientError | AuthError | RejectedError;
+
+export function isChannelError(error: unknown): error is AnyChannelError {
+  return error instanceof TransientError || error instanceof AuthError || error instanceof RejectedError;
+}
+
+/** Classifies fetch failures the same way for every HTTP-based adapter. */
+export function errorFromStatus(status: number, networkMessage: string | null, retryAfter: string | null) {
+  const text = networkMessage ?? `HTTP ${status}`;
+  if (status === 401 || status === 403) return new AuthError(`rejected credentials (${status})`, text);
+  if (status === 429) return new TransientError('rate limited', text, parseRetryAfter(retryAfter));
+  if (status >= 500 || status === 408) return new TransientError(`server error (${status})`, text);
+  return new RejectedError(`refused (${status})`, text);
+}
+
+/** Retry-After as seconds or an HTTP date; also epoch seconds as Bluesky's ratelimit-reset. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) {
+    const n = Number(value);
+    // Epoch seconds (ratelimit-reset) are far larger than any sensible delay in seconds.
+    return n > 1_000_000_000 ? Math.max(0, n * 1000 - now) : n * 1000;
+  }
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}

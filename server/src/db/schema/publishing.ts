@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { organisations } from './orgs.ts';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const at = (name: string) => timestamp(name, { withTimezone: true });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** A connected account at a network (or the organisation's website feed). */
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    network: text('network').notNull(),
+    name: text('name').notNull(),
+    accountId: text('account_id'),
+    accountHandle: text('account_handle'),
+    accountDisplayName: text('account_display_name'),
+    accountUrl: text('account_url'),
+    /** AES-256-GCM sealed JSON (crypto/secret-box.ts); null once disconnected. */
+    credentials: text('credentials'),
+    /** Not secret: feed title and site, Mastodon instance URL and limits, Bluesky service. */
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').notNull().default('connected'),
+    statusMessage: text('status_message'),
+    statusAt: at('status_at'),
+    targetIntervalDays: integer('target_interval_days').notNull().default(14),
+    lastPublishedAt: at('last_published_at'),
+    lastVerifiedAt: at('last_verified_at'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('channels_org_idx').on(t.orgId),
+    check('channels_network_check', sql`${t.network} in ('bluesky', 'mastodon', 'feed')`),
+    check(
+      'channels_status_check',
+      sql`${t.status} in ('connected', 'needs_reconnect', 'failing', 'disconnected')`,
+    ),
+    // One feed channel per website.
+    uniqueIndex('channels_feed_site_key')
+      .on(t.orgId, sql`(${t.settings}->>'siteUrl')`)
+      .where(sql`${t.network} = 'feed' and ${t.status} <> 'disconnected'`),
+  ],
+);
+
+/** A Mastodon app registration, one per instance for this nahbar installation. */
+export const mastodonApps = pgTable('mastodon_apps', {
+  instanceUrl: text('instance_url').primaryKey(),
+  clientId: text('client_id').notNull(),
+  /** sealed */
+  clientSecret: text('client_secret').notNull(),
+  redirectUri: text('redirect_uri').notNull(),
+  createdAt: createdAt(),
+});
+
+/** An OAuth connect in progress: the state parameter ties the callback to who started it. */
+export const oauthStates = pgTable('oauth_states', {
+  stateHash: text('state_hash').primaryKey(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  instanceUrl: text('instance_url').notNull(),
+  /** sealed PKCE verifier */
+  codeVerifier: text('code_verifier').notNull(),
+  channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'cascade' }),
+  expiresAt: at('expires_at').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Uploaded images, already re-encoded without metadata. Bytes live in Postgres for now. */
+export const media = pgTable(
+  'media',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_org_idx').on(t.orgId, t.createdAt)],
+);
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    language: text('language'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('posts_org_idx').on(t.orgId, t.createdAt)],
+);
+
+export const postMedia = pgTable(
+  'post_media',
+  {
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    mediaId: uuid('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'restrict' }),
+    alt: text('alt').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.position] })],
+);
+
+/** One per post and channel: the unit the engine publishes exactly once. */
+export const postTargets = pgTable(
+  'post_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    /** This channel's variant; null means the post's text. */
+    text: text('text'),
+    contentWarning: text('content_warning'),
+    visibility: text('visibility').notNull().default('public'),
+    state: text('state').notNull().default('draft'),
+    dueAt: at('due_at'),
+    attempts: integer('attempts').notNull().default(0),
+    /** While publishing: until when this attempt owns the target (crash detection). */
+    leaseUntil: at('lease_until'),
+    lastAttemptAt: at('last_attempt_at'),
+    remoteId: text('remote_id'),
+    remoteUrl: text('remote_url'),
+    /** Every record of a thread, for takedown. */
+    remoteParts: jsonb('remote_parts').$type<string[]>(),
+    publishedAt: at('published_at'),
+    errorKind: text('error_kind'),
+    errorMessage: text('error_message'),
+    errorNetworkMessage: text('error_network_message'),
+    errorAt: at('error_at'),
+    takenDownAt: at('taken_down_at'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('post_targets_post_channel_key').on(t.postId, t.channelId),
+    index('post_targets_org_idx').on(t.orgId),
+    index('post_targets_due_idx').on(t.dueAt).where(sql`${t.state} = 'scheduled'`),
+    index('post_targets_publishing_idx').on(t.leaseUntil).where(sql`${t.state} = 'publishing'`),
+    index('post_targets_channel_attempt_idx').on(t.channelId, t.lastAttemptAt),
+    check(
+      'post_targets_state_check',
+      sql`${t.state} in ('draft','in_review','approved','scheduled','publishing','published','failed','held','cancelled','taken_down')`,
+    ),
+    check('post_targets_visibility_check', sql`${t.visibility} in ('public','unlisted','private')`),
+  ],
+);
