@@ -8,6 +8,7 @@ const envSchema = z.object({
   NAHBAR_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.url().optional(),
   NAHBAR_SECRET_KEY: z.string().optional(),
+  NAHBAR_PREVIOUS_SECRET_KEYS: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default('nahbar <nahbar@localhost>'),
@@ -24,6 +25,11 @@ export type Config = {
   databaseUrl: string | undefined;
   /** Base64 32-byte key, or undefined in embedded mode (then generated into the data dir). */
   secretKey: string | undefined;
+  /**
+   * Base64 32-byte keys still accepted for opening secrets, never for sealing: set during a
+   * key rotation (nahbar rotate-keys), removed once it has run.
+   */
+  previousSecretKeys: string[];
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -53,6 +59,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (raw.NAHBAR_SECRET_KEY && Buffer.from(raw.NAHBAR_SECRET_KEY, 'base64').length !== 32) {
     throw new ConfigError('NAHBAR_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   }
+  const previousSecretKeys = (raw.NAHBAR_PREVIOUS_SECRET_KEYS ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  previousSecretKeys.forEach((key, index) => {
+    if (Buffer.from(key, 'base64').length !== 32) {
+      throw new ConfigError(
+        `NAHBAR_PREVIOUS_SECRET_KEYS: key ${index + 1} must be 32 bytes, base64-encoded (comma-separated list)`,
+      );
+    }
+  });
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
   return {
     port: raw.PORT,
@@ -60,6 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(raw.NAHBAR_DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
     secretKey: raw.NAHBAR_SECRET_KEY,
+    previousSecretKeys,
     publicUrl,
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,

@@ -31,6 +31,20 @@ describe('configuration', () => {
     expect(() => readConfig({ NAHBAR_SECRET_KEY: short })).toThrow(/NAHBAR_SECRET_KEY must be 32 bytes/);
   });
 
+  it('accepts previous keys for a rotation, comma-separated, and has none by default', () => {
+    expect(readConfig({}).previousSecretKeys).toEqual([]);
+    const older = randomBytes(32).toString('base64');
+    const config = readConfig({ NAHBAR_SECRET_KEY: KEY, NAHBAR_PREVIOUS_SECRET_KEYS: ` ${older} ,${KEY},` });
+    expect(config.previousSecretKeys).toEqual([older, KEY]);
+  });
+
+  it('refuses a previous key of the wrong length, naming the variable and the position', () => {
+    const short = randomBytes(16).toString('base64');
+    expect(() => readConfig({ NAHBAR_SECRET_KEY: KEY, NAHBAR_PREVIOUS_SECRET_KEYS: `${KEY},${short}` })).toThrow(
+      /NAHBAR_PREVIOUS_SECRET_KEYS: key 2 must be 32 bytes/,
+    );
+  });
+
   it('names the variable when a value has the wrong form', () => {
     expect(() => readConfig({ PORT: 'achtzig' })).toThrow(/PORT/);
     expect(() => readConfig({ PUBLIC_URL: 'nahbar.example.org' })).toThrow(/PUBLIC_URL/);

@@ -1,10 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { loadSecretKeys } from './key-files.ts';
 
-// AES-256-GCM for secrets at rest (TOTP seeds now; channel credentials later).
+// AES-256-GCM for secrets at rest (TOTP seeds, channel credentials, OAuth secrets).
 // Sealed format: v1.<keyId>.<iv>.<tag>.<ciphertext>, base64url parts. The key id lets a
-// rotation re-encrypt old values while both keys are known.
+// rotation (rotate-keys.ts) re-encrypt old values while both keys are known.
 
 export type SecretBox = {
   keyId: string;
@@ -42,16 +41,16 @@ export function createSecretBox(current: Buffer, previous: Buffer[] = []): Secre
 }
 
 /**
- * NAHBAR_SECRET_KEY when given; in embedded mode a key generated once into the data dir
- * (mode 0600). Returns whether it was generated so the caller can warn.
+ * The current key only, for callers that predate rotation. Prefer loadSecretKeys
+ * (key-files.ts), which also returns the keys still accepted for opening.
  */
 export function loadSecretKey(configured: string | undefined, dataDir: string): { key: Buffer; generated: boolean } {
-  if (configured) return { key: Buffer.from(configured, 'base64'), generated: false };
-  const file = path.join(dataDir, 'secret.key');
-  if (fs.existsSync(file))
-    return { key: Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'), generated: false };
-  fs.mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32);
-  fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  return { key, generated: true };
+  const { current, generated } = loadSecretKeys({ secretKey: configured, previousSecretKeys: [], dataDir });
+  return { key: current, generated };
+}
+
+/** The key id a sealed value names, or undefined when the value is not a sealed secret. */
+export function sealedKeyId(sealed: string): string | undefined {
+  const [version, id] = sealed.split('.');
+  return version === 'v1' && id ? id : undefined;
 }
