@@ -2,14 +2,18 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import deAudit from '../locales/de/audit.json';
 import deAuth from '../locales/de/auth.json';
+import deChannels from '../locales/de/channels.json';
 import deCommon from '../locales/de/common.json';
 import deOverview from '../locales/de/overview.json';
+import dePosts from '../locales/de/posts.json';
 import deRoles from '../locales/de/roles.json';
 import deSettings from '../locales/de/settings.json';
 import enAudit from '../locales/en/audit.json';
 import enAuth from '../locales/en/auth.json';
+import enChannels from '../locales/en/channels.json';
 import enCommon from '../locales/en/common.json';
 import enOverview from '../locales/en/overview.json';
+import enPosts from '../locales/en/posts.json';
 import enRoles from '../locales/en/roles.json';
 import enSettings from '../locales/en/settings.json';
 
@@ -19,8 +23,26 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 const STORAGE_KEY = 'nahbar.language';
 
 export const resources = {
-  de: { common: deCommon, auth: deAuth, roles: deRoles, overview: deOverview, settings: deSettings, audit: deAudit },
-  en: { common: enCommon, auth: enAuth, roles: enRoles, overview: enOverview, settings: enSettings, audit: enAudit },
+  de: {
+    common: deCommon,
+    auth: deAuth,
+    roles: deRoles,
+    overview: deOverview,
+    settings: deSettings,
+    audit: deAudit,
+    channels: deChannels,
+    posts: dePosts,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    roles: enRoles,
+    overview: enOverview,
+    settings: enSettings,
+    audit: enAudit,
+    channels: enChannels,
+    posts: enPosts,
+  },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -34,6 +34,10 @@ const AccountPage = lazy(() =>
 const TokensPage = lazy(() => import('../features/settings/tokens-page.tsx').then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import('../features/settings/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const OutboxPage = lazy(() => import('../features/settings/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })));
+const ChannelsPage = lazy(() =>
+  import('../features/channels/channels-page.tsx').then((m) => ({ default: m.ChannelsPage })),
+);
+const PostsPage = lazy(() => import('../features/posts/posts-page.tsx').then((m) => ({ default: m.PostsPage })));
 
 export const paths = {
   overview: '/',
@@ -49,6 +53,8 @@ export const paths = {
   settingsTokens: '/einstellungen/api-tokens',
   settingsAudit: '/einstellungen/protokoll',
   settingsOutbox: '/einstellungen/postausgang',
+  channels: '/kanaele',
+  posts: '/beitraege',
 } as const;
 
 export function AppRoutes() {
@@ -66,6 +72,22 @@ export function AppRoutes() {
           <Route element={<RequireAuth />}>
             <Route element={<AppLayout />}>
               <Route index element={<OverviewPage />} />
+              <Route
+                path={paths.channels}
+                element={
+                  <Suspense fallback={<PageLoader />}>
+                    <ChannelsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path={paths.posts}
+                element={
+                  <Suspense fallback={<PageLoader />}>
+                    <PostsPage />
+                  </Suspense>
+                }
+              />
               <Route
                 path={paths.settings}
                 element={

@@ -17,15 +17,18 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router';
 
 type IconType = ComponentType<{ size?: number; 'aria-hidden'?: boolean; stroke?: number }>;
 
+const MODULES: { key: 'posts' | 'channels'; to: string; icon: IconType }[] = [
+  { key: 'posts', to: '/beitraege', icon: IconFileText },
+  { key: 'channels', to: '/kanaele', icon: IconPlugConnected },
+];
+
 // Modules that are planned but not built yet. They are listed so the team sees what is coming,
 // and are not links: nothing behind them is faked.
 const COMING_SOON: {
-  key: 'calendar' | 'posts' | 'channels' | 'inbox' | 'people' | 'approvals' | 'strategy' | 'reports';
+  key: 'calendar' | 'inbox' | 'people' | 'approvals' | 'strategy' | 'reports';
   icon: IconType;
 }[] = [
   { key: 'calendar', icon: IconCalendar },
-  { key: 'posts', icon: IconFileText },
-  { key: 'channels', icon: IconPlugConnected },
   { key: 'inbox', icon: IconInbox },
   { key: 'people', icon: IconShieldCheck },
   { key: 'approvals', icon: IconChecklist },
@@ -49,6 +52,16 @@ export function MainNav() {
           active={pathname === '/'}
         />
         <Divider my="xs" label={t('nav.modules')} labelPosition="left" />
+        {MODULES.map(({ key, to, icon: Icon }) => (
+          <NavLink
+            key={key}
+            component={RouterNavLink}
+            to={to}
+            label={t(`nav.${key}`)}
+            leftSection={<Icon size={20} aria-hidden stroke={1.6} />}
+            active={pathname.startsWith(to)}
+          />
+        ))}
         <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {COMING_SOON.map(({ key, icon: Icon }) => (
             <Box component="li" key={key}>

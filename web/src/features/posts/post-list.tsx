@@ -1,0 +1,72 @@
+import { Card, Group, Image, Stack, Text, Title } from '@mantine/core';
+import type { Post, PostTarget } from '@nahbar/common';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../components/use-formatters.ts';
+import { TakedownModal } from './takedown-modal.tsx';
+import { type TargetPermissions, TargetRow } from './target-row.tsx';
+
+type Props = { orgId: string; timeZone: string; posts: Post[]; can: TargetPermissions };
+
+export function PostList({ orgId, timeZone, posts, can }: Props) {
+  const { t } = useTranslation('posts');
+  const [takingDown, setTakingDown] = useState<PostTarget | null>(null);
+  return (
+    <Stack component="section" aria-labelledby="post-list-title" gap="sm">
+      <Title order={2} size="h3" id="post-list-title">
+        {t('list.title')}
+      </Title>
+      {posts.length === 0 && <Text c="dimmed">{t('list.empty')}</Text>}
+      {posts.map((post) => (
+        <PostCard key={post.id} orgId={orgId} timeZone={timeZone} post={post} can={can} onTakedown={setTakingDown} />
+      ))}
+      <TakedownModal orgId={orgId} target={takingDown} onClose={() => setTakingDown(null)} />
+    </Stack>
+  );
+}
+
+function PostCard({
+  orgId,
+  timeZone,
+  post,
+  can,
+  onTakedown,
+}: Omit<Props, 'posts'> & {
+  post: Post;
+  onTakedown: (target: PostTarget) => void;
+}) {
+  const { t } = useTranslation('posts');
+  const { formatDateTime } = useFormatters();
+  return (
+    <Card withBorder padding="md" radius="md" component="article" aria-label={post.text.slice(0, 80)}>
+      <Stack gap="xs">
+        <Text size="xs" c="dimmed">
+          {t('list.createdAt', { when: formatDateTime(post.createdAt, timeZone) })}
+          {post.media.length > 0 && ` · ${t('list.images', { count: post.media.length })}`}
+        </Text>
+        <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lineClamp={8}>
+          {post.text}
+        </Text>
+        {post.media.length > 0 && (
+          <Group gap="xs">
+            {post.media.map((m) => (
+              <Image key={m.mediaId} src={m.url} alt={m.alt} w={72} h={72} fit="cover" radius="sm" />
+            ))}
+          </Group>
+        )}
+        <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('list.targets')}>
+          {post.targets.map((target) => (
+            <TargetRow
+              key={target.id}
+              orgId={orgId}
+              timeZone={timeZone}
+              target={target}
+              can={can}
+              onTakedown={onTakedown}
+            />
+          ))}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,45 @@
+import { Badge } from '@mantine/core';
+import type { PostTarget, TargetState } from '@nahbar/common';
+import {
+  IconAlertTriangle,
+  IconBan,
+  IconCircleCheck,
+  IconClock,
+  IconClockPause,
+  IconLoader2,
+  IconPencil,
+  IconTrash,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../components/use-formatters.ts';
+
+const LOOK: Record<TargetState, { color: string; icon: typeof IconClock }> = {
+  draft: { color: 'gray', icon: IconPencil },
+  in_review: { color: 'violet', icon: IconClock },
+  approved: { color: 'indigo', icon: IconCircleCheck },
+  scheduled: { color: 'blue', icon: IconClock },
+  publishing: { color: 'cyan', icon: IconLoader2 },
+  published: { color: 'green', icon: IconCircleCheck },
+  failed: { color: 'red', icon: IconAlertTriangle },
+  held: { color: 'orange', icon: IconClockPause },
+  cancelled: { color: 'gray', icon: IconBan },
+  taken_down: { color: 'gray', icon: IconTrash },
+};
+
+/** The state in words (with the planned time in the organisation's zone); colour only repeats it. */
+export function TargetStateBadge({ target, timeZone }: { target: PostTarget; timeZone: string }) {
+  const { t } = useTranslation('posts');
+  const { formatDateTime } = useFormatters();
+  const { color, icon: Icon } = LOOK[target.state];
+  const label =
+    target.state === 'scheduled'
+      ? target.dueAt
+        ? t('state.scheduled', { when: formatDateTime(target.dueAt, timeZone) })
+        : t('state.scheduledNoDate')
+      : t(`state.${target.state}`);
+  return (
+    <Badge color={color} size="lg" leftSection={<Icon size={14} aria-hidden />} style={{ flexShrink: 0 }}>
+      {label}
+    </Badge>
+  );
+}

@@ -1,0 +1,33 @@
+import { notifications } from '@mantine/notifications';
+import type { Post, PostTarget } from '@nahbar/common';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../components/server-errors.ts';
+import { channelKeys } from '../channels/channels-api.ts';
+import { postKeys, postsApi } from './posts-api.ts';
+
+export type TargetAction = 'schedule' | 'cancel' | 'takedown';
+
+export function useTargetAction(orgId: string) {
+  const { t } = useTranslation('posts');
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, target }: { action: TargetAction; target: PostTarget }) => {
+      if (action === 'schedule') return postsApi.schedule(orgId, target.id, { mode: 'now' });
+      if (action === 'cancel') return postsApi.cancel(orgId, target.id);
+      return postsApi.takedown(orgId, target.id);
+    },
+    onSuccess: (updated, { action, target }) => {
+      queryClient.setQueryData<Post[]>(postKeys.list(orgId), (old) =>
+        old?.map((post) => ({
+          ...post,
+          targets: post.targets.map((item) => (item.id === updated.id ? { ...item, ...updated } : item)),
+        })),
+      );
+      void queryClient.invalidateQueries({ queryKey: postKeys.list(orgId) });
+      void queryClient.invalidateQueries({ queryKey: channelKeys.list(orgId) });
+      notifications.show({ color: 'petrol', message: t(`done.${action}`, { name: target.channelName }) });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+}
