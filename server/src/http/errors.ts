@@ -99,6 +99,32 @@ export const ERRORS = {
     de: 'Die Datenbank ist gerade nicht erreichbar.',
     en: 'The database is unreachable right now.',
   },
+  media_empty: { status: 400, de: 'Die Datei ist leer.', en: 'The file is empty.' },
+  media_too_large: {
+    status: 413,
+    de: 'Die Datei ist zu groß. Bilder dürfen höchstens 15 MB haben.',
+    en: 'The file is too large. Images may be at most 15 MB.',
+  },
+  media_type_unsupported: {
+    status: 415,
+    de: 'Dieses Format wird nicht angenommen. Bitte ein Bild als JPEG, PNG, WebP oder GIF hochladen.',
+    en: 'This format is not accepted. Please upload an image as JPEG, PNG, WebP or GIF.',
+  },
+  media_type_mismatch: {
+    status: 422,
+    de: 'Der Inhalt der Datei passt nicht zum angegebenen Bildformat oder ist kein Bild.',
+    en: 'The file’s content does not match the stated image format, or is not an image.',
+  },
+  media_unreadable: {
+    status: 422,
+    de: 'Das Bild ist beschädigt oder unvollständig und kann nicht gelesen werden.',
+    en: 'The image is damaged or incomplete and cannot be read.',
+  },
+  media_too_many_pixels: {
+    status: 422,
+    de: 'Das Bild hat zu viele Pixel (höchstens 50 Megapixel).',
+    en: 'The image has too many pixels (at most 50 megapixels).',
+  },
   internal: {
     status: 500,
     de: 'Ein unerwarteter Fehler ist aufgetreten.',
