@@ -13,8 +13,12 @@ import { errorHandler } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { channelRoutes } from './modules/channels/routes.ts';
+import { feedRoutes } from './modules/feeds/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { mediaRoutes } from './modules/media/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
+import { postRoutes } from './modules/posts/routes.ts';
 import { setupRoutes } from './modules/setup/routes.ts';
 import { tokenRoutes } from './modules/tokens/routes.ts';
 
@@ -96,6 +100,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await orgRoutes(app, deps);
   await tokenRoutes(app, deps);
   await auditRoutes(app, deps);
+  await channelRoutes(app, deps);
+  await postRoutes(app, deps);
+  await mediaRoutes(app, deps);
+  await feedRoutes(app, deps);
 
   await serveWeb(app, deps.config.webDist);
   return app;

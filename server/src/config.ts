@@ -16,6 +16,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NAHBAR_WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // Publishing engine tuning; the defaults suit production, tests shorten them.
+  NAHBAR_PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  NAHBAR_PUBLISH_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  NAHBAR_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = {
@@ -40,6 +44,13 @@ export type Config = {
   secureCookies: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  publishing: {
+    /** How long one attempt owns a target before the sweep asks the network what happened. */
+    leaseMs: number;
+    /** First retry delay after a transient failure; doubles per attempt. */
+    retryBaseMs: number;
+    sweepIntervalMs: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -86,5 +97,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(raw.NAHBAR_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: raw.TRUST_PROXY === 'true',
+    publishing: {
+      leaseMs: raw.NAHBAR_PUBLISH_LEASE_SECONDS * 1000,
+      retryBaseMs: raw.NAHBAR_PUBLISH_RETRY_SECONDS * 1000,
+      sweepIntervalMs: raw.NAHBAR_SWEEP_SECONDS * 1000,
+    },
   };
 }

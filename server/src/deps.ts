@@ -1,6 +1,8 @@
+import type { Registry } from './channels/registry.ts';
 import type { Config } from './config.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import type { Db } from './db/open.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
 
@@ -12,4 +14,7 @@ export type Deps = {
   box: SecretBox;
   mailer: Mailer;
   clock: () => Date;
+  /** network → adapter; tests may point one network at a local peer. */
+  registry: Registry;
+  jobs: JobQueue;
 };

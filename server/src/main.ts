@@ -1,18 +1,25 @@
 import { parseArgs } from 'node:util';
 import { setupInputSchema } from '@nahbar/common';
 import { buildApp } from './app.ts';
+import { createRegistry } from './channels/registry.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { createSecretBox, loadSecretKey } from './crypto/secret-box.ts';
+import { loadSecretKeys } from './crypto/key-files.ts';
+import { rotateKeysCommand } from './crypto/rotate-keys.ts';
+import { createSecretBox } from './crypto/secret-box.ts';
 import { openDatabase, runMigrations } from './db/open.ts';
 import type { Deps } from './deps.ts';
+import { createJobQueue } from './jobs/queue.ts';
+import { startWorker, type Worker } from './jobs/worker.ts';
 import { createLogger } from './logger.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { createOwnerAndOrganisation } from './modules/setup/service.ts';
 
 const USAGE = `nahbar <command>
 
-  start          start web server (and, later, the job worker)
+  start          start web server and job worker (NAHBAR_ROLE: all | web | worker)
+  worker         start only the job worker (publishing, takedowns, sweep)
   migrate        apply database migrations and exit
+  rotate-keys    re-encrypt stored secrets with a new key (stop nahbar first in embedded mode)
   create-admin   create an organisation and its owner account
                  --org NAME --name NAME --email EMAIL --password PW
                  [--time-zone Europe/Berlin] [--language de]
@@ -25,25 +32,43 @@ async function open() {
   return { config, log, database };
 }
 
-async function start(): Promise<void> {
+async function start(role: 'all' | 'web' | 'worker'): Promise<void> {
   const { config, log, database } = await open();
   await runMigrations(database.db);
-  const { key, generated } = loadSecretKey(config.secretKey, config.dataDir);
-  if (generated) log.warn(`generated a secret key into ${config.dataDir}/secret.key — back it up with the data`);
+  const keys = loadSecretKeys(config);
+  if (keys.generated) log.warn(`generated a secret key into ${config.dataDir}/secret.key — back it up with the data`);
   const mailer = createMailer(database.db, config.smtpUrl, config.mailFrom, log);
   if (!config.smtpUrl) log.info('SMTP_URL not set: e-mails are kept in the outbox (Einstellungen → Postausgang)');
-  const deps: Deps = { config, db: database.db, log, box: createSecretBox(key), mailer, clock: () => new Date() };
-  const app = await buildApp(deps);
-  await app.listen({ port: config.port, host: config.host });
-  const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
-  console.log(`\nnahbar läuft / is running: ${url}\n`);
+  const jobs = await createJobQueue({ url: database.url, log });
+  const deps: Deps = {
+    config,
+    db: database.db,
+    log,
+    box: createSecretBox(keys.current, keys.previous),
+    mailer,
+    clock: () => new Date(),
+    registry: createRegistry(),
+    jobs,
+  };
+  let worker: Worker | undefined;
+  if (role !== 'web') worker = await startWorker(deps);
+  const app = role === 'worker' ? undefined : await buildApp(deps);
+  if (app) {
+    await app.listen({ port: config.port, host: config.host });
+    const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
+    console.log(`\nnahbar läuft / is running: ${url}\n`);
+  } else {
+    console.log('nahbar worker läuft / is running');
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    await app.close();
+    await app?.close();
+    await worker?.stop();
+    await jobs.stop();
     await mailer.idle();
     mailer.close();
     await database.close();
@@ -51,6 +76,26 @@ async function start(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function rotateKeys(): Promise<void> {
+  const { config, log, database } = await open();
+  try {
+    await runMigrations(database.db);
+    const result = await rotateKeysCommand(config, database.db, log);
+    console.log(`re-encrypted ${result.total} secrets with key ${result.keyId}`);
+    for (const [column, count] of Object.entries(result.counts)) console.log(`  ${column}: ${count}`);
+    console.log(
+      result.mode === 'external'
+        ? 'Now remove the old key from NAHBAR_PREVIOUS_SECRET_KEYS and restart.'
+        : `The old key stays in ${config.dataDir}/secret.key.previous as a backup; delete it once nahbar runs and your backups hold the new secret.key.`,
+    );
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
 }
 
 async function migrate(): Promise<void> {
@@ -100,8 +145,10 @@ async function createAdmin(args: string[]): Promise<void> {
 
 const [command, ...rest] = process.argv.slice(2);
 try {
-  if (command === 'start') await start();
+  if (command === 'start') await start(readConfig().role);
+  else if (command === 'worker') await start('worker');
   else if (command === 'migrate') await migrate();
+  else if (command === 'rotate-keys') await rotateKeys();
   else if (command === 'create-admin') await createAdmin(rest);
   else {
     console.log(USAGE);

@@ -36,7 +36,10 @@ describe('splitThread', () => {
     expect(splitThread('Kurz und gut.', 300, 'graphemes')).toEqual(['Kurz und gut.']);
   });
   it('splits at the author’s --- breaks', () => {
-    expect(splitThread('Erster Teil.\n---\nZweiter Teil.', 300, 'graphemes')).toEqual(['Erster Teil.', 'Zweiter Teil.']);
+    expect(splitThread('Erster Teil.\n---\nZweiter Teil.', 300, 'graphemes')).toEqual([
+      'Erster Teil.',
+      'Zweiter Teil.',
+    ]);
   });
   it('splits long text at sentence boundaries, every part within the limit, nothing lost', () => {
     const sentence = 'Unsere Kita feiert am Samstag ein Sommerfest mit allen Familien aus dem Viertel. ';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, languageSchema } from './common.ts';
 import { networkIdSchema } from './channels.ts';
+import { idSchema, languageSchema } from './common.ts';
 
 // A post has one target per channel. Approval states (in_review, approved) arrive with the
 // approval module; `held` means "too late after downtime — a person decides".

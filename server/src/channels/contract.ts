@@ -93,24 +93,21 @@ export interface ChannelAdapter {
 
 /** Network error texts are kept as the network said them, so users can search for them. */
 abstract class ChannelError extends Error {
-  constructor(
-    message: string,
-    readonly networkMessage: string | null = null,
-  ) {
+  readonly networkMessage: string | null;
+  constructor(message: string, networkMessage: string | null = null) {
     super(message);
+    this.networkMessage = networkMessage;
   }
 }
 
 /** Try again later: network down, 5xx, timeouts, rate limits. */
 export class TransientError extends ChannelError {
   readonly kind = 'transient' as const;
-  constructor(
-    message: string,
-    networkMessage: string | null = null,
-    /** When the network said when to come back (Retry-After, ratelimit-reset). */
-    readonly retryAfterMs: number | null = null,
-  ) {
+  /** When the network said when to come back (Retry-After, ratelimit-reset). */
+  readonly retryAfterMs: number | null;
+  constructor(message: string, networkMessage: string | null = null, retryAfterMs: number | null = null) {
     super(message, networkMessage);
+    this.retryAfterMs = retryAfterMs;
   }
 }
 

@@ -4,6 +4,51 @@ type Bilingual = { de: string; en: string };
 
 // Every user-visible error, with a stable code, an HTTP status and both languages.
 export const ERRORS = {
+  channel_verify_failed: {
+    status: 422,
+    de: 'Der Kanal konnte nicht verbunden werden. Die Antwort des Netzwerks steht in den Details.',
+    en: 'The channel could not be connected. The network’s answer is in the details.',
+  },
+  channel_unreachable: {
+    status: 502,
+    de: 'Das Netzwerk ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
+    en: 'The network cannot be reached right now. Please try again later.',
+  },
+  channel_disconnected: {
+    status: 409,
+    de: 'Dieser Kanal ist getrennt. Bitte verbinden Sie ihn neu.',
+    en: 'This channel is disconnected. Please connect it again.',
+  },
+  channel_wrong_network: {
+    status: 409,
+    de: 'Das geht bei diesem Netzwerk nicht.',
+    en: 'This is not possible for this network.',
+  },
+  feed_site_taken: {
+    status: 409,
+    de: 'Für diese Website gibt es schon einen Feed-Kanal.',
+    en: 'There already is a feed channel for this website.',
+  },
+  oauth_failed: {
+    status: 400,
+    de: 'Die Anmeldung beim Netzwerk ist fehlgeschlagen oder abgelaufen. Bitte starten Sie die Verbindung erneut.',
+    en: 'Signing in at the network failed or expired. Please start connecting again.',
+  },
+  post_invalid: {
+    status: 422,
+    de: 'Der Beitrag kann so nicht veröffentlicht werden. Die Gründe stehen in den Details.',
+    en: 'The post cannot be published like this. The reasons are in the details.',
+  },
+  target_state: {
+    status: 409,
+    de: 'Das geht in diesem Zustand des Beitrags nicht.',
+    en: 'This is not possible in the post’s current state.',
+  },
+  due_in_past: {
+    status: 422,
+    de: 'Der Zeitpunkt liegt in der Vergangenheit.',
+    en: 'The time is in the past.',
+  },
   validation_failed: { status: 400, de: 'Die Eingaben sind nicht gültig.', en: 'The input is not valid.' },
   malformed_json: { status: 400, de: 'Der Inhalt ist kein gültiges JSON.', en: 'The body is not valid JSON.' },
   body_too_large: { status: 413, de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },

@@ -5,6 +5,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../db/embedded.ts';
 import { connect, runMigrations } from '../db/open.ts';
+import { createJobQueue } from '../jobs/queue.ts';
+import { createLogger } from '../logger.ts';
 
 export const TEMPLATE_DB = 'nahbar_test_template';
 
@@ -39,6 +41,9 @@ export default async function setup(project: TestProject) {
   const db = connect(templateUrl.toString(), 1);
   await runMigrations(db);
   await db.$client.end();
+  // pg-boss creates its schema and queues once here; every cloned test database has them.
+  const jobs = await createJobQueue({ url: templateUrl.toString(), log: createLogger('silent'), poolSize: 2 });
+  await jobs.stop();
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDb', TEMPLATE_DB);

@@ -5,10 +5,13 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, inject } from 'vitest';
 import { buildApp } from '../app.ts';
+import { createRegistry } from '../channels/registry.ts';
 import { type Config, readConfig } from '../config.ts';
 import { createSecretBox } from '../crypto/secret-box.ts';
 import { connect, type Db } from '../db/open.ts';
 import type { Deps } from '../deps.ts';
+import { createJobQueue } from '../jobs/queue.ts';
+import { startWorker, type Worker, type WorkerOptions } from '../jobs/worker.ts';
 import { REDACT_PATHS } from '../logger.ts';
 import { createMailer } from '../modules/mail/mailer.ts';
 
@@ -21,6 +24,8 @@ export type TestApp = {
   logs: string[];
   /** Moves the app's clock; starts at real time. */
   advance: (ms: number) => void;
+  /** The publishing worker, when the test asked for one. */
+  worker: Worker | undefined;
 };
 
 function databaseUrl(name: string): string {
@@ -31,7 +36,7 @@ function databaseUrl(name: string): string {
 
 /** A fresh database cloned from the migrated template, and an app on it. Closed after the file. */
 export async function createTestApp(
-  overrides: { config?: Partial<Config>; deps?: Partial<Deps> } = {},
+  overrides: { config?: Partial<Config>; deps?: Partial<Deps>; worker?: WorkerOptions | boolean } = {},
 ): Promise<TestApp> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
@@ -55,6 +60,7 @@ export async function createTestApp(
   });
   const log = pino({ level: 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
   let offset = 0;
+  const jobs = await createJobQueue({ url, log, poolSize: 4 });
   const deps: Deps = {
     config,
     db,
@@ -62,11 +68,18 @@ export async function createTestApp(
     box: createSecretBox(randomBytes(32)),
     mailer: createMailer(db, config.smtpUrl, config.mailFrom, log),
     clock: () => new Date(Date.now() + offset),
+    registry: createRegistry(),
+    jobs,
     ...overrides.deps,
   };
   const app = await buildApp(deps);
+  const worker = overrides.worker
+    ? await startWorker(deps, overrides.worker === true ? {} : overrides.worker)
+    : undefined;
   afterAll(async () => {
     await app.close();
+    await worker?.stop();
+    await jobs.stop();
     await deps.mailer.idle();
     deps.mailer.close();
     await db.$client.end();
@@ -75,7 +88,7 @@ export async function createTestApp(
     await cleanup.query(`drop database if exists ${name} with (force)`);
     await cleanup.end();
   });
-  return { app, db, deps, databaseUrl: url, logs, advance: (ms) => (offset += ms) };
+  return { app, db, deps, databaseUrl: url, logs, advance: (ms) => (offset += ms), worker };
 }
 
 /** A signed-in browser: cookie + CSRF token, like the web app holds them. */

@@ -74,6 +74,8 @@ CREATE TABLE "post_targets" (
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"lease_until" timestamp with time zone,
 	"last_attempt_at" timestamp with time zone,
+	"retry_at" timestamp with time zone,
+	"takedown_requested_at" timestamp with time zone,
 	"remote_id" text,
 	"remote_url" text,
 	"remote_parts" jsonb,

@@ -164,6 +164,9 @@ export const postTargets = pgTable(
     /** While publishing: until when this attempt owns the target (crash detection). */
     leaseUntil: at('lease_until'),
     lastAttemptAt: at('last_attempt_at'),
+    /** After a transient failure: not before this time (backoff). */
+    retryAt: at('retry_at'),
+    takedownRequestedAt: at('takedown_requested_at'),
     remoteId: text('remote_id'),
     remoteUrl: text('remote_url'),
     /** Every record of a thread, for takedown. */

@@ -72,3 +72,31 @@ export function passwordResetMail(
     'Wenn Sie das nicht angefragt haben, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.',
   );
 }
+
+export function channelNeedsReconnectMail(
+  language: Language,
+  p: { organisation: string; channel: string; networkMessage: string; url: string },
+): Rendered {
+  if (language === 'en') {
+    return render(
+      `${p.channel} must be connected again`,
+      [
+        'Hello,',
+        `${p.channel} (${p.organisation}) refused nahbar's credentials, so posts cannot go out on it. The network said: “${p.networkMessage}”.`,
+        'Please connect the channel again; posts that failed can then be published with one click.',
+      ],
+      { label: 'Open channels', url: p.url },
+      'You receive this e-mail as an owner or admin of the organisation.',
+    );
+  }
+  return render(
+    `${p.channel} muss neu verbunden werden`,
+    [
+      'Hallo,',
+      `${p.channel} (${p.organisation}) hat die Zugangsdaten von nahbar abgelehnt; darüber können gerade keine Beiträge erscheinen. Das Netzwerk meldet: „${p.networkMessage}“.`,
+      'Bitte verbinden Sie den Kanal neu; fehlgeschlagene Beiträge lassen sich danach mit einem Klick veröffentlichen.',
+    ],
+    { label: 'Kanäle öffnen', url: p.url },
+    'Sie erhalten diese E-Mail als Inhaber:in oder Admin der Organisation.',
+  );
+}

@@ -1,0 +1,166 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { AnyChannelError, Published } from '../channels/contract.ts';
+import { channels, memberships, organisations, postTargets, users } from '../db/schema/index.ts';
+import type { Deps } from '../deps.ts';
+import { recordAudit } from '../modules/audit/service.ts';
+import type { ChannelRow } from '../modules/channels/access.ts';
+import { channelNeedsReconnectMail } from '../modules/mail/templates.ts';
+
+type TargetRow = typeof postTargets.$inferSelect;
+const ENGINE = { userId: null, ip: null };
+
+/** Transient failures are retried this often in all, then the target fails with the reason. */
+export const MAX_ATTEMPTS = 6;
+const BACKOFF_MAX_MS = 30 * 60_000;
+
+/** 30 s, 1, 2, 4, 8 min (+ up to 20 % jitter), or later when the network said so. */
+export function backoffMs(attempt: number, retryAfterMs: number | null, baseMs = 30_000): number {
+  const exponential = Math.min(BACKOFF_MAX_MS, baseMs * 2 ** Math.max(0, attempt - 1));
+  const jitter = Math.random() * 0.2 * exponential;
+  return Math.max(retryAfterMs ?? 0, exponential + jitter);
+}
+
+/** Only the attempt that owns the target may settle it: the sweep may have taken over. */
+const owned = (target: TargetRow) =>
+  and(eq(postTargets.id, target.id), eq(postTargets.state, 'publishing'), eq(postTargets.attempts, target.attempts));
+
+export async function markPublished(
+  deps: Deps,
+  target: TargetRow,
+  channel: ChannelRow,
+  published: Published,
+  how: 'adapter' | 'reconciled',
+) {
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(postTargets)
+      .set({
+        state: 'published',
+        remoteId: published.remoteId,
+        remoteUrl: published.url,
+        remoteParts: published.parts,
+        publishedAt: now,
+        leaseUntil: null,
+        retryAt: null,
+        errorKind: null,
+        errorMessage: null,
+        errorNetworkMessage: null,
+        errorAt: null,
+        updatedAt: now,
+      })
+      .where(owned(target))
+      .returning({ id: postTargets.id });
+    if (!row) return false;
+    await tx
+      .update(channels)
+      .set({
+        lastPublishedAt: now,
+        // A success heals "failing"; "needs_reconnect" is only cleared by a re-connect.
+        status: sql`case when ${channels.status} = 'failing' then 'connected' else ${channels.status} end`,
+      })
+      .where(eq(channels.id, channel.id));
+    await recordAudit(tx, ENGINE, {
+      orgId: target.orgId,
+      action: 'post.published',
+      targetType: 'post_target',
+      targetId: target.id,
+      details: {
+        postId: target.postId,
+        channelId: channel.id,
+        network: channel.network,
+        remoteUrl: published.url,
+        attempt: target.attempts,
+        how,
+      },
+    });
+    return true;
+  });
+}
+
+/** Back to "scheduled" with a backoff, or failed once attempts are used up. */
+export async function markFailed(
+  deps: Deps,
+  target: TargetRow,
+  channel: ChannelRow,
+  error: AnyChannelError | { kind: 'internal'; message: string; networkMessage: null; retryAfterMs?: null },
+) {
+  const now = deps.clock();
+  const retry = (error.kind === 'transient' || error.kind === 'internal') && target.attempts < MAX_ATTEMPTS;
+  const retryAt = retry
+    ? new Date(
+        now.getTime() +
+          backoffMs(
+            target.attempts,
+            'retryAfterMs' in error ? (error.retryAfterMs ?? null) : null,
+            deps.config.publishing.retryBaseMs,
+          ),
+      )
+    : null;
+  const needsReconnect = error.kind === 'auth' && channel.status !== 'needs_reconnect';
+  const settled = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(postTargets)
+      .set({
+        state: retry ? 'scheduled' : 'failed',
+        retryAt,
+        leaseUntil: null,
+        errorKind: error.kind,
+        errorMessage: error.message,
+        errorNetworkMessage: error.networkMessage,
+        errorAt: now,
+        updatedAt: now,
+      })
+      .where(owned(target))
+      .returning({ id: postTargets.id });
+    if (!row) return false;
+    if (error.kind === 'auth') {
+      await tx
+        .update(channels)
+        .set({ status: 'needs_reconnect', statusMessage: error.networkMessage ?? error.message, statusAt: now })
+        .where(eq(channels.id, channel.id));
+    } else if (!retry && error.kind !== 'rejected') {
+      await tx
+        .update(channels)
+        .set({ status: 'failing', statusMessage: error.networkMessage ?? error.message, statusAt: now })
+        .where(and(eq(channels.id, channel.id), eq(channels.status, 'connected')));
+    }
+    if (!retry) {
+      await recordAudit(tx, ENGINE, {
+        orgId: target.orgId,
+        action: 'post.publish_failed',
+        targetType: 'post_target',
+        targetId: target.id,
+        details: {
+          postId: target.postId,
+          channelId: channel.id,
+          kind: error.kind,
+          networkMessage: error.networkMessage,
+          attempts: target.attempts,
+        },
+      });
+    }
+    return true;
+  });
+  if (settled && retryAt) await deps.jobs.sendPublish(target.id, retryAt);
+  if (settled && needsReconnect) await notifyReconnect(deps, channel, error.networkMessage ?? error.message);
+}
+
+/** Owners and admins learn by e-mail that a channel refused our credentials. */
+async function notifyReconnect(deps: Deps, channel: ChannelRow, networkMessage: string) {
+  const [org] = await deps.db.select().from(organisations).where(eq(organisations.id, channel.orgId));
+  const people = await deps.db
+    .select({ email: users.email, language: users.language })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, channel.orgId), sql`${memberships.roles} && array['owner','admin']::text[]`));
+  for (const person of people) {
+    const mail = channelNeedsReconnectMail(person.language === 'en' ? 'en' : 'de', {
+      organisation: org?.name ?? '',
+      channel: channel.name,
+      networkMessage,
+      url: `${deps.config.publicUrl}/kanaele`,
+    });
+    await deps.mailer.send({ orgId: channel.orgId, to: person.email, ...mail });
+  }
+}

@@ -1,0 +1,42 @@
+import { splitThread } from '@nahbar/common';
+import { asc, eq } from 'drizzle-orm';
+import type { Capabilities, MediaFile, PublishInput } from '../channels/contract.ts';
+import type { DbOrTx } from '../db/open.ts';
+import { media, postMedia, type posts, type postTargets } from '../db/schema/index.ts';
+
+type TargetRow = typeof postTargets.$inferSelect;
+type PostRow = typeof posts.$inferSelect;
+
+/** What the adapter gets: the channel's variant, split the way the composer showed it. */
+export async function publishInput(
+  db: DbOrTx,
+  target: TargetRow,
+  post: PostRow,
+  caps: Capabilities,
+): Promise<PublishInput> {
+  const text = target.text ?? post.text;
+  const parts = caps.threads ? splitThread(text, caps.maxChars, caps.counting) : [text.trim()];
+  const files = await db
+    .select({
+      id: media.id,
+      mime: media.mime,
+      bytes: media.bytes,
+      width: media.width,
+      height: media.height,
+      alt: postMedia.alt,
+    })
+    .from(postMedia)
+    .innerJoin(media, eq(media.id, postMedia.mediaId))
+    .where(eq(postMedia.postId, post.id))
+    .orderBy(asc(postMedia.position));
+  return {
+    idempotencyKey: target.id,
+    parts,
+    media: files satisfies MediaFile[],
+    language: post.language,
+    contentWarning: target.contentWarning,
+    visibility: target.visibility as PublishInput['visibility'],
+    // Stable across retries: adapters derive record keys from it.
+    createdAt: target.createdAt,
+  };
+}

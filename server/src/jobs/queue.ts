@@ -1,0 +1,73 @@
+import { PgBoss } from 'pg-boss';
+import type { Logger } from '../logger.ts';
+
+// pg-boss on our own PostgreSQL. Job payloads carry ids only — never text, never credentials.
+export const PUBLISH_QUEUE = 'publish-target';
+export const TAKEDOWN_QUEUE = 'takedown-target';
+export const BOSS_SCHEMA = 'pgboss';
+
+export type JobQueue = {
+  boss: PgBoss;
+  /** Enqueue the publish job of a target for `at`; a target has at most one waiting job. */
+  sendPublish(targetId: string, at: Date): Promise<void>;
+  sendTakedown(targetId: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export type QueueOptions = { url: string; log: Logger; poolSize?: number };
+
+export async function createJobQueue({ url, log, poolSize = 10 }: QueueOptions): Promise<JobQueue> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: BOSS_SCHEMA,
+    max: poolSize,
+    // Wake workers the moment a job is created ("publish now") instead of at the next poll.
+    useListenNotify: true,
+    application_name: 'nahbar-jobs',
+  });
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  boss.on('warning', (warning) => log.warn({ warning: warning.message }, 'job queue warning'));
+  await boss.start();
+  await ensureQueues(boss);
+  return {
+    boss,
+    async sendPublish(targetId, at) {
+      // `stately` + singletonKey: one waiting and one active job per target. upsert moves a
+      // waiting job to the new time (rescheduled earlier or later) or creates one, so the sweep
+      // and a reschedule may send freely without ever doubling a job.
+      await boss.upsert(PUBLISH_QUEUE, { targetId }, { singletonKey: targetId, startAfter: at });
+    },
+    async sendTakedown(targetId) {
+      await boss.send(TAKEDOWN_QUEUE, { targetId }, { singletonKey: targetId });
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}
+
+/** Idempotent: also run once on the test template database so test files start fast. */
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  if (!existing.has(PUBLISH_QUEUE)) {
+    // Our engine retries transient network errors itself (backoff, Retry-After, late hold);
+    // pg-boss retries only cover crashes of the handler itself.
+    await boss.createQueue(PUBLISH_QUEUE, {
+      policy: 'stately',
+      notify: true,
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 300,
+    });
+  }
+  if (!existing.has(TAKEDOWN_QUEUE)) {
+    await boss.createQueue(TAKEDOWN_QUEUE, {
+      policy: 'stately',
+      notify: true,
+      retryLimit: 8,
+      retryDelay: 10,
+      retryBackoff: true,
+      retryDelayMax: 1800,
+      expireInSeconds: 300,
+    });
+  }
+}

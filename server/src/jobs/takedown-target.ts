@@ -1,0 +1,91 @@
+import { and, eq } from 'drizzle-orm';
+import { AuthError, isChannelError } from '../channels/contract.ts';
+import { channels, postTargets } from '../db/schema/index.ts';
+import type { Deps } from '../deps.ts';
+import { recordAudit } from '../modules/audit/service.ts';
+import { adapterFor, contextFor } from '../modules/channels/access.ts';
+
+/**
+ * Delete a published target at its network and record it. Transient errors throw, so the queue
+ * retries with backoff; a refused credential is recorded on the target and the channel.
+ */
+export async function takedownTarget(deps: Deps, targetId: string): Promise<void> {
+  const [row] = await deps.db
+    .select({ target: postTargets, channel: channels })
+    .from(postTargets)
+    .innerJoin(channels, eq(channels.id, postTargets.channelId))
+    .where(eq(postTargets.id, targetId));
+  if (!row || row.target.state !== 'published' || !row.target.remoteId) return;
+  const { target, channel } = row;
+  const now = () => deps.clock();
+  try {
+    if (channel.status === 'disconnected') throw new AuthError('channel disconnected', 'channel disconnected');
+    await adapterFor(deps, channel.network).remove(
+      { remoteId: target.remoteId!, url: target.remoteUrl, parts: target.remoteParts ?? [target.remoteId!] },
+      contextFor(deps, channel, AbortSignal.timeout(60_000)),
+    );
+  } catch (error) {
+    if (!isChannelError(error) || error.kind === 'transient') throw error;
+    await deps.db.transaction(async (tx) => {
+      await tx
+        .update(postTargets)
+        .set({
+          errorKind: error.kind,
+          errorMessage: `takedown failed: ${error.message}`,
+          errorNetworkMessage: error.networkMessage,
+          errorAt: now(),
+        })
+        .where(eq(postTargets.id, target.id));
+      if (error.kind === 'auth' && channel.status !== 'disconnected') {
+        await tx
+          .update(channels)
+          .set({ status: 'needs_reconnect', statusMessage: error.networkMessage, statusAt: now() })
+          .where(eq(channels.id, channel.id));
+      }
+      await recordAudit(
+        tx,
+        { userId: null, ip: null },
+        {
+          orgId: target.orgId,
+          action: 'post.takedown_failed',
+          targetType: 'post_target',
+          targetId: target.id,
+          details: { channelId: channel.id, kind: error.kind, networkMessage: error.networkMessage },
+        },
+      );
+    });
+    return;
+  }
+  await deps.db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(postTargets)
+      .set({
+        state: 'taken_down',
+        takenDownAt: now(),
+        errorKind: null,
+        errorMessage: null,
+        errorNetworkMessage: null,
+        errorAt: null,
+        updatedAt: now(),
+      })
+      .where(and(eq(postTargets.id, target.id), eq(postTargets.state, 'published')))
+      .returning({ id: postTargets.id });
+    if (!done) return;
+    await recordAudit(
+      tx,
+      { userId: null, ip: null },
+      {
+        orgId: target.orgId,
+        action: 'post.taken_down',
+        targetType: 'post_target',
+        targetId: target.id,
+        details: {
+          postId: target.postId,
+          channelId: channel.id,
+          network: channel.network,
+          remoteUrl: target.remoteUrl,
+        },
+      },
+    );
+  });
+}
