@@ -4,7 +4,13 @@ import { feedAdapter } from './adapter.ts';
 
 const ctx: AdapterContext = {
   credentials: {},
-  settings: { title: 'Jugendtreff Nord', siteUrl: 'https://jugendtreff.example.org', language: 'de' },
+  // As the connect flow stores it: description null when none was given.
+  settings: {
+    title: 'Jugendtreff Nord',
+    siteUrl: 'https://jugendtreff.example.org',
+    description: null,
+    language: 'de',
+  },
   channelId: '7d1f7a8e-2f53-4a5e-9d0b-4f1f7c3a9b10',
   publicUrl: 'https://nahbar.example.org/',
 };

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const feedSettingsSchema = z.object({
   title: z.string().trim().min(1),
   siteUrl: z.url({ protocol: /^https?$/ }),
-  description: z.string().optional(),
+  // The connect flow stores null when there is none.
+  description: z.string().nullish(),
   language: z.string().min(2).default('de'),
 });
 export type FeedSettings = z.infer<typeof feedSettingsSchema>;

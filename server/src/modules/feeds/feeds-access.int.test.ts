@@ -2,7 +2,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { posts, postTargets } from '../../db/schema/index.ts';
-import { createTestApp, setUp, type TestApp } from '../../test/harness.ts';
+import { call, createTestApp, setUp, type TestApp } from '../../test/harness.ts';
 import { ITEM_PAGE_CSP } from './item-page.ts';
 import { createFeedChannel, createImage, createItem, createOrganisation } from './test-factories.ts';
 
@@ -10,6 +10,7 @@ import { createFeedChannel, createImage, createItem, createOrganisation } from '
 // anything not live (disconnected, other networks, malformed ids) is a plain 404.
 
 let t: TestApp;
+let owner: Awaited<ReturnType<typeof setUp>>['owner'];
 type Channel = Awaited<ReturnType<typeof createFeedChannel>>;
 let a: Channel;
 let b: Channel;
@@ -28,11 +29,12 @@ function expectNotFound(response: Awaited<ReturnType<typeof get>>, label: string
 
 beforeAll(async () => {
   t = await createTestApp();
-  const { orgId } = await setUp(t.app, 'Träger A');
+  const { orgId, owner: signedIn } = await setUp(t.app, 'Träger A');
+  owner = signedIn;
   const orgB = await createOrganisation(t.db, 'Träger B', 'America/New_York');
   a = await createFeedChannel(t.db, orgId);
   b = await createFeedChannel(t.db, orgB.id, {
-    settings: { title: 'Beratung B', siteUrl: 'https://beratung-b.example.org', language: 'en' },
+    settings: { title: 'Beratung B', siteUrl: 'https://beratung-b.example.org', description: null, language: 'en' },
   });
   aImage = await createImage(t.db, orgId);
   bImage = await createImage(t.db, orgB.id, { r: 10, g: 120, b: 200 });
@@ -95,6 +97,25 @@ describe('feeds of two organisations', () => {
     expectNotFound(await get(`/feeds/${a.id}/items/${target.id}`), 'taken-down item');
     expectNotFound(await get(`/feeds/${a.id}/media/${image.id}`), 'taken-down image');
     expect((await get(`/feeds/${a.id}/feed.json`)).body).not.toContain('Bald weg');
+  });
+});
+
+describe('a feed connected in nahbar', () => {
+  it('is public at the addresses the channel list shows, empty until something is published', async () => {
+    const connected = await call(t.app, {
+      method: 'POST',
+      url: `/api/orgs/${a.orgId}/channels`,
+      as: owner,
+      body: { network: 'feed', title: 'Kita Sonnenschein', siteUrl: 'https://kita-sonnenschein.example.org' },
+    });
+    expect(connected.statusCode, connected.body).toBe(201);
+    const { id, feed } = connected.json() as { id: string; feed: { rss: string; atom: string; json: string } };
+    const rss = await get(new URL(feed.rss).pathname);
+    expect(rss.statusCode).toBe(200);
+    expect(parseFeed(rss.body)).toMatchObject({ title: 'Kita Sonnenschein', language: 'de', items: [] });
+    expect(parseFeed((await get(new URL(feed.atom).pathname)).body).title).toBe('Kita Sonnenschein');
+    expect((await get(new URL(feed.json).pathname)).json()).toMatchObject({ title: 'Kita Sonnenschein', items: [] });
+    expect(feed.json).toBe(`http://nahbar.test/feeds/${id}/feed.json`);
   });
 });
 
