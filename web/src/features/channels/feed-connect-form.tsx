@@ -60,6 +60,7 @@ export function FeedConnectForm({
           {...form.getInputProps('siteUrl')}
         />
         <Textarea
+          withAsterisk={false}
           label={t('feedForm.description')}
           autosize
           minRows={2}

@@ -18,7 +18,14 @@ export function FreshnessWarning({ channel }: { channel: Channel }) {
           interval,
         });
   return (
-    <Alert color="yellow" variant="light" icon={<IconHourglassLow aria-hidden />} title={t('freshness.title')}>
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconHourglassLow aria-hidden />}
+      title={t('freshness.title')}
+      // Yellow text on yellow fails contrast; the icon and background carry the colour.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+    >
       {text}
     </Alert>
   );

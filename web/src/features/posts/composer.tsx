@@ -87,6 +87,7 @@ export function Composer({ org, channels, canPublish }: Props) {
           </Title>
           <FormAlert message={create.error ? errorMessage(create.error) : null} />
           <Textarea
+            withAsterisk={false}
             label={t('composer.text')}
             description={t('composer.textHint')}
             required

@@ -39,6 +39,7 @@ export function MediaPicker({ orgId, media, onChange, altErrors }: Props) {
           <Group align="flex-start" wrap="nowrap">
             <Image src={item.url} alt="" w={96} h={96} fit="cover" radius="sm" />
             <Textarea
+              withAsterisk={false}
               style={{ flex: 1 }}
               label={t('composer.alt')}
               description={t('composer.altHint')}

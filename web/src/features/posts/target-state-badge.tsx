@@ -26,7 +26,10 @@ const LOOK: Record<TargetState, { color: string; icon: typeof IconClock }> = {
   taken_down: { color: 'gray', icon: IconTrash },
 };
 
-/** The state in words (with the planned time in the organisation's zone); colour only repeats it. */
+/**
+ * The state in words (with the planned time in the organisation's zone); colour only repeats it.
+ * Dark text: green or orange text on their light background misses 4.5:1 even at shade 9.
+ */
 export function TargetStateBadge({ target, timeZone }: { target: PostTarget; timeZone: string }) {
   const { t } = useTranslation('posts');
   const { formatDateTime } = useFormatters();
@@ -38,7 +41,13 @@ export function TargetStateBadge({ target, timeZone }: { target: PostTarget; tim
         : t('state.scheduledNoDate')
       : t(`state.${target.state}`);
   return (
-    <Badge color={color} size="lg" leftSection={<Icon size={14} aria-hidden />} style={{ flexShrink: 0 }}>
+    <Badge
+      color={color}
+      c="var(--mantine-color-text)"
+      size="lg"
+      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-8)`} />}
+      style={{ flexShrink: 0 }}
+    >
       {label}
     </Badge>
   );
