@@ -147,12 +147,19 @@ export function toHtml(text: string, base: string): string {
     .join('');
 }
 
+/** Hashtags and mentions as Mastodon links them; a mention shows only @user, not the domain. */
 function hashtags(escaped: string, base: string): string {
-  return escaped.replace(
-    /(^|\s)#([\p{L}\p{N}_]+)/gu,
-    (_, pre: string, tag: string) =>
-      `${pre}<a href="${base}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`,
-  );
+  return escaped
+    .replace(
+      /(^|\s)#([\p{L}\p{N}_]+)/gu,
+      (_, pre: string, tag: string) =>
+        `${pre}<a href="${base}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`,
+    )
+    .replace(
+      /(^|\s)@([\p{L}\p{N}_]+)(?:@([\p{L}\p{N}.-]+\.[\p{L}]{2,}))?/gu,
+      (_, pre: string, user: string, domain: string | undefined) =>
+        `${pre}<span class="h-card" translate="no"><a href="${domain ? `https://${domain}` : base}/@${user}" class="u-url mention">@<span>${user}</span></a></span>`,
+    );
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -36,8 +36,9 @@ export function statusRoutes(store: Store) {
       const l = store.limits;
       if (!(file instanceof Blob) || !l.supportedMimeTypes.includes(file.type)) return send(res, 422, BAD_FILE);
       if (file.size > l.imageSizeLimit) {
-        const mb = Math.round(l.imageSizeLimit / 1_048_576);
-        return send(res, 422, { error: `Validation failed: File file size must be less than ${mb} MB` });
+        return send(res, 422, {
+          error: `Validation failed: File file size must be less than ${humanSize(l.imageSizeLimit)}`,
+        });
       }
       const description = typeof body.description === 'string' ? body.description : null;
       // Since 4.0 small images are processed synchronously (200); v2 may answer 202 with url null.
@@ -204,4 +205,11 @@ function firstAbove(list: FakeStatus[], id: bigint): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Rails' number_to_human_size, as in Mastodon's size validation message. */
+function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} Bytes`;
+  if (bytes < 1_048_576) return `${Math.round(bytes / 1024)} KB`;
+  return `${Math.round(bytes / 1_048_576)} MB`;
 }
