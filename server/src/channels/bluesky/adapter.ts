@@ -1,5 +1,12 @@
 import { type Agent, AtUri } from '@atproto/api';
-import type { AccountInfo, Capabilities, ChannelAdapter, Published, PublishInput } from '../contract.ts';
+import {
+  type AccountInfo,
+  type Capabilities,
+  type ChannelAdapter,
+  type Published,
+  type PublishInput,
+  RejectedError,
+} from '../contract.ts';
 import { blueskyError } from './errors.ts';
 import { MAX_IMAGE_BYTES } from './images.ts';
 import { postRecord, type StrongRef } from './post-record.ts';
@@ -35,6 +42,11 @@ export function blueskyAdapter(): ChannelAdapter {
 
     publish: (input, ctx) =>
       withSession(ctx, async (s) => {
+        // The engine checks these against capabilities(); dropping images silently would be worse.
+        if (input.parts.length === 0) throw new RejectedError('nothing to publish', 'no text parts');
+        if (input.media.length > CAPABILITIES.maxImages) {
+          throw new RejectedError('too many images', `Bluesky takes at most ${CAPABILITIES.maxImages} images`);
+        }
         const refs: StrongRef[] = [];
         for (let index = 0; index < input.parts.length; index += 1) {
           const rkey = postRecordKey(input.idempotencyKey, input.createdAt, index);

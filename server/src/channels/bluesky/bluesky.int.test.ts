@@ -137,6 +137,12 @@ describe('publish', () => {
     expect(error).toBeInstanceOf(RejectedError);
     expect((error as RejectedError).networkMessage).toMatch(/grapheme too big \(maximum 300, got 301\)/);
   });
+  test('more than four images are refused before anything is posted', async () => {
+    const images = await Promise.all([1, 2, 3, 4, 5].map((n) => image(40, 30, false, `Bild ${n}`)));
+    const error = await adapter.publish(input(['Fünf Bilder'], images), ctx(alice)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RejectedError);
+    expect(await feedTexts(alice.handle)).not.toContain('Fünf Bilder');
+  });
 });
 
 describe('exactly once', () => {

@@ -24,7 +24,7 @@ export async function postRecord(
   };
   if (index === 0 && input.media.length > 0) {
     const images = [];
-    for (const media of input.media.slice(0, 4)) {
+    for (const media of input.media) {
       const image = await fitImage(media);
       const uploaded = await agent.uploadBlob(image.bytes, { encoding: image.mime, signal });
       images.push({
