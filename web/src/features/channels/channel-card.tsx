@@ -3,6 +3,7 @@ import type { Channel } from '@nahbar/common';
 import { IconExternalLink, IconPlugConnected, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/use-formatters.ts';
+import { accountLabel } from './account-label.ts';
 import { ChannelStatusBadge } from './channel-status-badge.tsx';
 import { FeedUrls } from './feed-urls.tsx';
 import { FreshnessWarning } from './freshness-warning.tsx';
@@ -24,9 +25,11 @@ export function ChannelCard({ orgId, timeZone, channel, manage, onReconnect, onD
   const { formatDateTime } = useFormatters();
   const verify = useVerifyChannel(orgId);
   const titleId = `channel-${channel.id}`;
-  const account = channel.account.handle ?? channel.feed?.siteUrl ?? null;
-  const accountUrl = channel.account.url ?? channel.feed?.siteUrl ?? null;
+  const account = accountLabel(channel);
+  const accountUrl = channel.feed ? channel.feed.siteUrl : channel.account.url;
   const troubled = channel.status !== 'connected' && channel.statusMessage;
+  // A disconnected channel has no credentials left: it can only be connected again.
+  const live = channel.status !== 'disconnected';
 
   return (
     <Card withBorder padding="lg" radius="md" component="article" aria-labelledby={titleId}>
@@ -43,8 +46,7 @@ export function ChannelCard({ orgId, timeZone, channel, manage, onReconnect, onD
                 {account && ' · '}
                 {account && accountUrl ? (
                   <Anchor href={accountUrl} target="_blank" rel="noopener noreferrer" size="sm">
-                    {channel.account.handle ? `@${channel.account.handle}` : account}{' '}
-                    <IconExternalLink size={12} aria-label={t('actions.openProfile')} />
+                    {account} <IconExternalLink size={12} role="img" aria-label={t('actions.openProfile')} />
                   </Anchor>
                 ) : (
                   account
@@ -86,15 +88,17 @@ export function ChannelCard({ orgId, timeZone, channel, manage, onReconnect, onD
 
         {manage && (
           <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconRefresh size={16} aria-hidden />}
-              loading={verify.isPending}
-              onClick={() => verify.mutate(channel)}
-              aria-label={t('actions.verifyFor', { name: channel.name })}
-            >
-              {t('actions.verify')}
-            </Button>
+            {live && (
+              <Button
+                variant="default"
+                leftSection={<IconRefresh size={16} aria-hidden />}
+                loading={verify.isPending}
+                onClick={() => verify.mutate(channel)}
+                aria-label={t('actions.verifyFor', { name: channel.name })}
+              >
+                {t('actions.verify')}
+              </Button>
+            )}
             {channel.network !== 'feed' && (
               <Button
                 variant="default"
@@ -105,15 +109,17 @@ export function ChannelCard({ orgId, timeZone, channel, manage, onReconnect, onD
                 {t('actions.reconnect')}
               </Button>
             )}
-            <Button
-              variant="subtle"
-              color="red"
-              leftSection={<IconTrash size={16} aria-hidden />}
-              onClick={() => onDisconnect(channel)}
-              aria-label={t('actions.disconnectFor', { name: channel.name })}
-            >
-              {t('actions.disconnect')}
-            </Button>
+            {live && (
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => onDisconnect(channel)}
+                aria-label={t('actions.disconnectFor', { name: channel.name })}
+              >
+                {t('actions.disconnect')}
+              </Button>
+            )}
           </Group>
         )}
       </Stack>

@@ -16,6 +16,10 @@ import { DisconnectModal } from './disconnect-modal.tsx';
 import { OauthReturnNotice } from './oauth-return-notice.tsx';
 import { ReconnectModal } from './reconnect-modal.tsx';
 
+function disconnectedLast(a: Channel, b: Channel): number {
+  return Number(a.status === 'disconnected') - Number(b.status === 'disconnected');
+}
+
 export function ChannelsPage() {
   const { t } = useTranslation('channels');
   const { org, allowed } = useOrgAccess();
@@ -47,7 +51,7 @@ export function ChannelsPage() {
       {channels.data?.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
       {channels.data && channels.data.length > 0 && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          {channels.data.map((channel) => (
+          {[...channels.data].sort(disconnectedLast).map((channel) => (
             <ChannelCard
               key={channel.id}
               orgId={org.id}

@@ -114,7 +114,9 @@ export function Composer({ org, channels, canPublish }: Props) {
               {t('composer.contributorHint')}
             </Alert>
           )}
-          <WhenPicker value={when} onChange={setWhen} modes={modes} timeZone={org.timeZone} error={errors?.when} />
+          {modes.length > 1 && (
+            <WhenPicker value={when} onChange={setWhen} modes={modes} timeZone={org.timeZone} error={errors?.when} />
+          )}
           <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
             {t(`composer.modes.${when.mode}`)}
           </Button>

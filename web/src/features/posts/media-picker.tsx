@@ -1,4 +1,4 @@
-import { Button, CloseButton, FileButton, Group, Image, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, CloseButton, FileButton, Group, Image, Input, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconPhotoPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -30,9 +30,7 @@ export function MediaPicker({ orgId, media, onChange, altErrors }: Props) {
 
   return (
     <Stack gap="xs">
-      <Text fw={500} size="sm">
-        {t('composer.images')}
-      </Text>
+      <Input.Label component="div">{t('composer.images')}</Input.Label>
       <FormAlert message={upload.error ? errorMessage(upload.error) : null} />
       {media.map((item, index) => (
         <Paper key={item.mediaId} withBorder p="sm" radius="md">

@@ -38,7 +38,7 @@ export function PostsPage() {
   });
   if (!org || !readable) return <NoPermission />;
   const canDraft = allowed('posts.draft');
-  const can = { publish: allowed('posts.publish'), draft: canDraft, takedown: allowed('posts.takedown') };
+  const can = { publish: allowed('posts.publish'), takedown: allowed('posts.takedown') };
   const usable = channels.data?.filter((c) => c.status !== 'disconnected') ?? [];
 
   return (

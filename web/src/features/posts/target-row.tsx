@@ -7,7 +7,7 @@ import { NetworkIcon } from '../channels/network-icon.tsx';
 import { TargetStateBadge } from './target-state-badge.tsx';
 import { type TargetAction, useTargetAction } from './use-target-action.ts';
 
-export type TargetPermissions = { publish: boolean; draft: boolean; takedown: boolean };
+export type TargetPermissions = { publish: boolean; takedown: boolean };
 
 type Props = {
   orgId: string;
@@ -28,7 +28,6 @@ export function TargetRow({ orgId, timeZone, target, can, onTakedown }: Props) {
     act.isPending && act.variables?.target.id === target.id && act.variables.action === action;
   const publishLabel = target.state === 'failed' ? t('actions.retry') : t('actions.publishNow');
   const cancelLabel = ['held', 'failed'].includes(target.state) ? t('actions.discard') : t('actions.cancel');
-  const mayCancel = can.publish || (can.draft && target.state === 'draft');
   const forChannel = (action: string) => t('actions.forChannel', { action, name: target.channelName });
 
   return (
@@ -86,7 +85,7 @@ export function TargetRow({ orgId, timeZone, target, can, onTakedown }: Props) {
             {publishLabel}
           </Button>
         )}
-        {mayCancel && CANCELLABLE.includes(target.state) && (
+        {can.publish && CANCELLABLE.includes(target.state) && (
           <Button
             size="compact-sm"
             variant="default"
