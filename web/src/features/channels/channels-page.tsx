@@ -31,6 +31,8 @@ export function ChannelsPage() {
     queryKey: channelKeys.list(orgId),
     queryFn: () => channelsApi.list(orgId),
     enabled: Boolean(org) && allowed('channels.read'),
+    // The worker changes status and last post in the background: ask again on every visit.
+    staleTime: 0,
   });
   if (!org || !allowed('channels.read')) return <NoPermission />;
   const manage = allowed('channels.manage');

@@ -42,7 +42,7 @@ export function PostsPage() {
   const usable = channels.data?.filter((c) => c.status !== 'disconnected') ?? [];
 
   return (
-    <Stack gap="xl" maw={900}>
+    <Stack gap="lg" maw={900}>
       <PageHeader title={t('title')} description={t('description', { timeZone: org.timeZone })} />
       {canDraft && channels.isPending && <PageLoader />}
       {canDraft && channels.isError && <QueryError error={channels.error} onRetry={() => void channels.refetch()} />}
