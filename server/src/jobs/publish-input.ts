@@ -1,4 +1,4 @@
-import { splitThread } from '@nahbar/common';
+import { countText, splitThread } from '@nahbar/common';
 import { asc, eq } from 'drizzle-orm';
 import type { Capabilities, MediaFile, PublishInput } from '../channels/contract.ts';
 import type { DbOrTx } from '../db/open.ts';
@@ -15,7 +15,7 @@ export async function publishInput(
   caps: Capabilities,
 ): Promise<PublishInput> {
   const text = target.text ?? post.text;
-  const parts = caps.threads ? splitThread(text, caps.maxChars, caps.counting) : [text.trim()];
+  const parts = caps.threads ? splitThread(text, partLimit(caps, target.contentWarning), caps.counting) : [text.trim()];
   const files = await db
     .select({
       id: media.id,
@@ -39,4 +39,10 @@ export async function publishInput(
     // Stable across retries: adapters derive record keys from it.
     createdAt: target.createdAt,
   };
+}
+
+/** Mastodon counts a content warning into every part's limit, so each part leaves room for it. */
+export function partLimit(caps: Capabilities, contentWarning: string | null | undefined): number {
+  const reserve = caps.contentWarning && contentWarning ? countText(contentWarning, caps.counting) : 0;
+  return Math.max(1, caps.maxChars - reserve);
 }

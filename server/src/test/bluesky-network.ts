@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +32,6 @@ type ThreadNode = Awaited<ReturnType<AtpAgent['getPostThread']>>['data']['thread
 
 export async function startBlueskyNetwork(): Promise<BlueskyNetwork> {
   const started = Date.now();
-  retainSqliteHandles();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-bsky-'));
   const previousTmp = process.env.TMPDIR;
   // dev-env puts PDS data and blobs under os.tmpdir(); keep them in one folder we remove.
@@ -168,32 +166,4 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
-/**
- * The PDS keeps its data in better-sqlite3 12, whose Database and Statement objects derive from
- * the old node::ObjectWrap. Since Node 24.19 that destructor aborts the whole process
- * (`Assertion failed: (env) != nullptr`) when a garbage collection started by a V8 task, outside
- * any JavaScript context, frees one; the test worker died within seconds. Test processes are
- * short-lived, so we keep every native handle reachable and nothing is ever freed by such a GC.
- * better-sqlite3 13 (Node-API) does not have the problem; with it this can go.
- */
-const retainedSqliteHandles: unknown[] = [];
-let sqliteRetained = false;
-
-function retainSqliteHandles(): void {
-  if (sqliteRetained) return;
-  sqliteRetained = true;
-  const require = createRequire(import.meta.resolve('@atproto/pds'));
-  const Database = require('better-sqlite3') as new (file: string) => Record<symbol, object>;
-  const { cppdb } = require('better-sqlite3/lib/util.js') as { cppdb: symbol };
-  const probe = new Database(':memory:');
-  const native = Object.getPrototypeOf(probe[cppdb]) as { prepare: (...args: unknown[]) => unknown };
-  const prepare = native.prepare;
-  native.prepare = function retainingPrepare(this: unknown, ...args: unknown[]) {
-    const statement = prepare.apply(this, args);
-    retainedSqliteHandles.push(this, statement);
-    return statement;
-  };
-  retainedSqliteHandles.push(probe);
 }

@@ -124,4 +124,5 @@ CREATE INDEX "post_targets_org_idx" ON "post_targets" USING btree ("org_id");-->
 CREATE INDEX "post_targets_due_idx" ON "post_targets" USING btree ("due_at") WHERE "post_targets"."state" = 'scheduled';--> statement-breakpoint
 CREATE INDEX "post_targets_publishing_idx" ON "post_targets" USING btree ("lease_until") WHERE "post_targets"."state" = 'publishing';--> statement-breakpoint
 CREATE INDEX "post_targets_channel_attempt_idx" ON "post_targets" USING btree ("channel_id","last_attempt_at");--> statement-breakpoint
+CREATE INDEX "post_targets_feed_idx" ON "post_targets" USING btree ("channel_id","published_at") WHERE "post_targets"."state" = 'published';--> statement-breakpoint
 CREATE INDEX "posts_org_idx" ON "posts" USING btree ("org_id","created_at");

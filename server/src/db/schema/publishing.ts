@@ -49,10 +49,7 @@ export const channels = pgTable(
   (t) => [
     index('channels_org_idx').on(t.orgId),
     check('channels_network_check', sql`${t.network} in ('bluesky', 'mastodon', 'feed')`),
-    check(
-      'channels_status_check',
-      sql`${t.status} in ('connected', 'needs_reconnect', 'failing', 'disconnected')`,
-    ),
+    check('channels_status_check', sql`${t.status} in ('connected', 'needs_reconnect', 'failing', 'disconnected')`),
     // One feed channel per website.
     uniqueIndex('channels_feed_site_key')
       .on(t.orgId, sql`(${t.settings}->>'siteUrl')`)
@@ -186,6 +183,8 @@ export const postTargets = pgTable(
     index('post_targets_due_idx').on(t.dueAt).where(sql`${t.state} = 'scheduled'`),
     index('post_targets_publishing_idx').on(t.leaseUntil).where(sql`${t.state} = 'publishing'`),
     index('post_targets_channel_attempt_idx').on(t.channelId, t.lastAttemptAt),
+    // The public website feed: newest published items of one channel.
+    index('post_targets_feed_idx').on(t.channelId, t.publishedAt).where(sql`${t.state} = 'published'`),
     check(
       'post_targets_state_check',
       sql`${t.state} in ('draft','in_review','approved','scheduled','publishing','published','failed','held','cancelled','taken_down')`,

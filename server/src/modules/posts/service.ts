@@ -82,6 +82,7 @@ export async function createPost(deps: Deps, actor: OrgActor, raw: CreatePostInp
         return {
           field: `targets.${i}`,
           text: t.text ?? input.text,
+          contentWarning: t.contentWarning,
           caps: adapterFor(deps, channel.network).capabilities(channel.settings),
           channelStatus: channel.status,
           mediaCount: input.media.length,
@@ -176,6 +177,7 @@ export async function scheduleTarget(deps: Deps, actor: OrgActor, id: string, wh
         {
           field: 'target',
           text: target.text ?? post.text,
+          contentWarning: target.contentWarning,
           caps: adapterFor(deps, channel.network).capabilities(channel.settings),
           channelStatus: channel.status,
           mediaCount: attached.length,

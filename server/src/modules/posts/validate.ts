@@ -1,10 +1,13 @@
 import { countText, type FieldError, type Language, splitThread } from '@nahbar/common';
 import type { Capabilities } from '../../channels/contract.ts';
 import { fieldError } from '../../http/errors.ts';
+import { partLimit } from '../../jobs/publish-input.ts';
 
 export type TargetDraft = {
   field: string;
   text: string;
+  /** Mastodon counts it into the limit. */
+  contentWarning?: string | null | undefined;
   caps: Capabilities;
   channelStatus: string;
   mediaCount: number;
@@ -33,21 +36,22 @@ export function checkTargets(drafts: TargetDraft[], language: Language): FieldEr
         fieldError(`${d.field}.text`, 'empty', { de: 'Der Beitrag ist leer.', en: 'The post is empty.' }, language),
       );
     }
+    const limit = partLimit(d.caps, d.contentWarning);
     const length = countText(d.text, d.caps.counting);
-    if (!d.caps.threads && length > d.caps.maxChars) {
+    if (!d.caps.threads && length > limit) {
       errors.push(
         fieldError(
           `${d.field}.text`,
           'too_long',
           {
-            de: `Der Text ist ${length} Zeichen lang; erlaubt sind ${d.caps.maxChars}.`,
-            en: `The text is ${length} characters long; ${d.caps.maxChars} are allowed.`,
+            de: `Der Text ist ${length} Zeichen lang; erlaubt sind ${limit}.`,
+            en: `The text is ${length} characters long; ${limit} are allowed.`,
           },
           language,
         ),
       );
     }
-    if (d.caps.threads && splitThread(d.text, d.caps.maxChars, d.caps.counting).length > 25) {
+    if (d.caps.threads && splitThread(d.text, limit, d.caps.counting).length > 25) {
       errors.push(
         fieldError(
           `${d.field}.text`,
