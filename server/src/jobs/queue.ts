@@ -32,9 +32,10 @@ export async function createJobQueue({ url, log, poolSize = 10 }: QueueOptions):
   return {
     boss,
     async sendPublish(targetId, at) {
-      // `stately` + singletonKey: one waiting and one active job per target. upsert moves a
-      // waiting job to the new time (rescheduled earlier or later) or creates one, so the sweep
-      // and a reschedule may send freely without ever doubling a job.
+      // `short` + singletonKey: at most one waiting job per target. upsert moves a waiting job to
+      // the new time (rescheduled earlier or later) or creates one, so the sweep and a reschedule
+      // may send freely without doubling a job. Running jobs are not limited: a job still marked
+      // active by a killed worker must not block the next attempt; the claim's row lock decides.
       await boss.upsert(PUBLISH_QUEUE, { targetId }, { singletonKey: targetId, startAfter: at });
     },
     async sendTakedown(targetId) {
@@ -51,17 +52,17 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
     // Our engine retries transient network errors itself (backoff, Retry-After, late hold);
     // pg-boss retries only cover crashes of the handler itself.
     await boss.createQueue(PUBLISH_QUEUE, {
-      policy: 'stately',
+      policy: 'short',
       notify: true,
       retryLimit: 3,
       retryDelay: 5,
       retryBackoff: true,
-      expireInSeconds: 300,
+      expireInSeconds: 180,
     });
   }
   if (!existing.has(TAKEDOWN_QUEUE)) {
     await boss.createQueue(TAKEDOWN_QUEUE, {
-      policy: 'stately',
+      policy: 'short',
       notify: true,
       retryLimit: 8,
       retryDelay: 10,
