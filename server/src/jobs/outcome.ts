@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AnyChannelError, Published } from '../channels/contract.ts';
 import { channels, memberships, organisations, postTargets, users } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from '../modules/audit/service.ts';
+import { auditInsert, recordAudit } from '../modules/audit/service.ts';
 import type { ChannelRow } from '../modules/channels/access.ts';
 import { channelNeedsReconnectMail } from '../modules/mail/templates.ts';
 
@@ -24,6 +24,10 @@ export function backoffMs(attempt: number, retryAfterMs: number | null, baseMs =
 const owned = (target: TargetRow) =>
   and(eq(postTargets.id, target.id), eq(postTargets.state, 'publishing'), eq(postTargets.attempts, target.attempts));
 
+/**
+ * Record a publish: target, channel freshness and audit entry in ONE statement (a single round
+ * trip; every statement is a socket write, and the engine does thousands per minute).
+ */
 export async function markPublished(
   deps: Deps,
   target: TargetRow,
@@ -32,50 +36,34 @@ export async function markPublished(
   how: 'adapter' | 'reconciled',
 ) {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(postTargets)
-      .set({
-        state: 'published',
-        remoteId: published.remoteId,
-        remoteUrl: published.url,
-        remoteParts: published.parts,
-        publishedAt: now,
-        leaseUntil: null,
-        retryAt: null,
-        errorKind: null,
-        errorMessage: null,
-        errorNetworkMessage: null,
-        errorAt: null,
-        updatedAt: now,
-      })
-      .where(owned(target))
-      .returning({ id: postTargets.id });
-    if (!row) return false;
-    await tx
-      .update(channels)
-      .set({
-        lastPublishedAt: now,
-        // A success heals "failing"; "needs_reconnect" is only cleared by a re-connect.
-        status: sql`case when ${channels.status} = 'failing' then 'connected' else ${channels.status} end`,
-      })
-      .where(eq(channels.id, channel.id));
-    await recordAudit(tx, ENGINE, {
-      orgId: target.orgId,
-      action: 'post.published',
-      targetType: 'post_target',
-      targetId: target.id,
-      details: {
-        postId: target.postId,
-        channelId: channel.id,
-        network: channel.network,
-        remoteUrl: published.url,
-        attempt: target.attempts,
-        how,
-      },
-    });
-    return true;
-  });
+  const details = {
+    postId: target.postId,
+    channelId: channel.id,
+    network: channel.network,
+    remoteUrl: published.url,
+    attempt: target.attempts,
+    how,
+  };
+  const result = await deps.db.execute<{ n: number }>(sql`
+    with done as (
+      update ${postTargets}
+      set state = 'published', remote_id = ${published.remoteId}, remote_url = ${published.url},
+          remote_parts = ${JSON.stringify(published.parts)}::jsonb, published_at = ${now}, lease_until = null,
+          retry_at = null, error_kind = null, error_message = null, error_network_message = null,
+          error_at = null, updated_at = ${now}
+      where id = ${target.id} and state = 'publishing' and attempts = ${target.attempts}
+      returning id
+    ), fresh as (
+      -- A success heals "failing"; "needs_reconnect" is only cleared by a re-connect.
+      update ${channels}
+      set last_published_at = ${now},
+          status = case when status = 'failing' then 'connected' else status end
+      where id = ${channel.id} and exists (select 1 from done)
+    ), audit as (
+      ${auditInsert(ENGINE, { orgId: target.orgId, action: 'post.published', targetType: 'post_target', targetId: target.id, details }, sql`from done`)}
+    )
+    select count(*)::int as n from done`);
+  return (result.rows[0]?.n ?? 0) > 0;
 }
 
 /** Back to "scheduled" with a backoff, or failed once attempts are used up. */

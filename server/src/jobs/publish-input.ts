@@ -7,28 +7,34 @@ import { media, postMedia, type posts, type postTargets } from '../db/schema/ind
 type TargetRow = typeof postTargets.$inferSelect;
 type PostRow = typeof posts.$inferSelect;
 
-/** What the adapter gets: the channel's variant, split the way the composer showed it. */
+/**
+ * What the adapter gets: the channel's variant, split the way the composer showed it.
+ * `hasMedia: false` skips the media query (one round trip less per publish).
+ */
 export async function publishInput(
   db: DbOrTx,
   target: TargetRow,
   post: PostRow,
   caps: Capabilities,
+  hasMedia = true,
 ): Promise<PublishInput> {
   const text = target.text ?? post.text;
   const parts = caps.threads ? splitThread(text, partLimit(caps, target.contentWarning), caps.counting) : [text.trim()];
-  const files = await db
-    .select({
-      id: media.id,
-      mime: media.mime,
-      bytes: media.bytes,
-      width: media.width,
-      height: media.height,
-      alt: postMedia.alt,
-    })
-    .from(postMedia)
-    .innerJoin(media, eq(media.id, postMedia.mediaId))
-    .where(eq(postMedia.postId, post.id))
-    .orderBy(asc(postMedia.position));
+  const files = !hasMedia
+    ? []
+    : await db
+        .select({
+          id: media.id,
+          mime: media.mime,
+          bytes: media.bytes,
+          width: media.width,
+          height: media.height,
+          alt: postMedia.alt,
+        })
+        .from(postMedia)
+        .innerJoin(media, eq(media.id, postMedia.mediaId))
+        .where(eq(postMedia.postId, post.id))
+        .orderBy(asc(postMedia.position));
   return {
     idempotencyKey: target.id,
     parts,

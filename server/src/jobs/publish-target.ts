@@ -1,6 +1,6 @@
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { isChannelError } from '../channels/contract.ts';
-import { channels, posts, postTargets } from '../db/schema/index.ts';
+import { channels, postMedia, posts, postTargets } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { adapterFor, contextFor } from '../modules/channels/access.ts';
@@ -20,79 +20,87 @@ type Claim =
       target: typeof postTargets.$inferSelect;
       channel: typeof channels.$inferSelect;
       post: typeof posts.$inferSelect;
+      hasMedia: boolean;
     };
 
 /**
- * Step 1, one transaction: lock the target, check it is still due and allowed, mark it
- * publishing with this attempt's number and lease. Nothing leaves nahbar before this commits.
+ * Step 1: check the target is still due and allowed, then mark it publishing with this
+ * attempt's number and lease in one conditional UPDATE — only one claimer can win it, and
+ * nothing leaves nahbar before it commits. Two round trips, no transaction held open.
  */
 async function claim(deps: Deps, targetId: string): Promise<Claim> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ target: postTargets, channel: channels, post: posts })
-      .from(postTargets)
-      .innerJoin(channels, eq(channels.id, postTargets.channelId))
-      .innerJoin(posts, eq(posts.id, postTargets.postId))
-      .where(eq(postTargets.id, targetId))
-      .for('update', { of: postTargets, skipLocked: true });
-    // Gone, locked by another worker, or no longer waiting (cancelled, published, drafted).
-    if (!row || row.target.state !== 'scheduled' || !row.target.dueAt) return { kind: 'skip' };
-    const { target, channel } = row;
-    const notBefore = new Date(Math.max(target.dueAt!.getTime(), target.retryAt?.getTime() ?? 0));
-    if (notBefore.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { kind: 'later', at: notBefore };
+  const [row] = await deps.db
+    .select({
+      target: postTargets,
+      channel: channels,
+      post: posts,
+      hasMedia: sql<boolean>`exists (select 1 from ${postMedia} where ${postMedia.postId} = ${posts.id})`,
+    })
+    .from(postTargets)
+    .innerJoin(channels, eq(channels.id, postTargets.channelId))
+    .innerJoin(posts, eq(posts.id, postTargets.postId))
+    .where(eq(postTargets.id, targetId));
+  // Gone, or no longer waiting (cancelled, published, drafted, claimed by another worker).
+  const dueAt = row?.target.dueAt;
+  if (!row || row.target.state !== 'scheduled' || !dueAt) return { kind: 'skip' };
+  const { target, channel } = row;
+  const notBefore = new Date(Math.max(dueAt.getTime(), target.retryAt?.getTime() ?? 0));
+  if (notBefore.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { kind: 'later', at: notBefore };
+  const unchanged = and(
+    eq(postTargets.id, target.id),
+    eq(postTargets.state, 'scheduled'),
+    eq(postTargets.attempts, target.attempts),
+  );
 
-    const stop = (kind: 'late' | 'auth', state: 'held' | 'failed', message: string) =>
-      tx
+  const stop = (kind: 'late' | 'auth', state: 'held' | 'failed', message: string, action: string) =>
+    deps.db.transaction(async (tx) => {
+      const [stopped] = await tx
         .update(postTargets)
         .set({ state, errorKind: kind, errorMessage: message, errorNetworkMessage: null, errorAt: now, updatedAt: now })
-        .where(eq(postTargets.id, target.id));
-    if (now.getTime() - notBefore.getTime() > LATE_LIMIT_MS) {
-      await stop('late', 'held', 'more than 6 hours late: held for a decision');
+        .where(unchanged)
+        .returning({ id: postTargets.id });
+      if (!stopped) return { kind: 'skip' } as const;
       await recordAudit(
         tx,
         { userId: null, ip: null },
         {
           orgId: target.orgId,
-          action: 'post.held_late',
+          action,
           targetType: 'post_target',
           targetId: target.id,
-          details: { dueAt: target.dueAt!.toISOString() },
+          details: { dueAt: dueAt.toISOString(), channelId: channel.id, reason: message },
         },
       );
-      return { kind: 'skip' };
-    }
-    if (channel.status === 'disconnected' || channel.status === 'needs_reconnect') {
-      await stop(
-        'auth',
-        'failed',
-        channel.status === 'disconnected' ? 'channel disconnected' : 'channel needs to be connected again',
-      );
-      return { kind: 'skip' };
-    }
-    // Stay below the network's documented write limit for this account.
-    const limit = adapterFor(deps, channel.network).capabilities(channel.settings).rateLimit;
-    const windowStart = new Date(now.getTime() - limit.windowSeconds * 1000);
-    const [used] = await tx
-      .select({ n: count() })
-      .from(postTargets)
-      .where(and(eq(postTargets.channelId, channel.id), gt(postTargets.lastAttemptAt, windowStart)));
-    if ((used?.n ?? 0) >= limit.max) {
-      return { kind: 'later', at: new Date(now.getTime() + Math.min(limit.windowSeconds * 1000, 5 * 60_000) / 10) };
-    }
-    const [claimed] = await tx
-      .update(postTargets)
-      .set({
-        state: 'publishing',
-        attempts: target.attempts + 1,
-        leaseUntil: new Date(now.getTime() + deps.config.publishing.leaseMs),
-        lastAttemptAt: now,
-        updatedAt: now,
-      })
-      .where(eq(postTargets.id, target.id))
-      .returning();
-    return { kind: 'go', target: claimed!, channel, post: row.post };
-  });
+      return { kind: 'skip' } as const;
+    });
+  if (now.getTime() - notBefore.getTime() > LATE_LIMIT_MS) {
+    return stop('late', 'held', 'more than 6 hours late: held for a decision', 'post.held_late');
+  }
+  if (channel.status === 'disconnected' || channel.status === 'needs_reconnect') {
+    const reason = channel.status === 'disconnected' ? 'channel disconnected' : 'channel needs to be connected again';
+    return stop('auth', 'failed', reason, 'post.publish_failed');
+  }
+  // Stay below the network's documented write limit for this account.
+  const limit = adapterFor(deps, channel.network).capabilities(channel.settings).rateLimit;
+  const windowStart = new Date(now.getTime() - limit.windowSeconds * 1000);
+  const used = sql`(select count(*) from ${postTargets} u where u.channel_id = ${channel.id} and u.last_attempt_at > ${windowStart})`;
+  const [claimed] = await deps.db
+    .update(postTargets)
+    .set({
+      state: 'publishing',
+      attempts: target.attempts + 1,
+      leaseUntil: new Date(now.getTime() + deps.config.publishing.leaseMs),
+      lastAttemptAt: now,
+      updatedAt: now,
+    })
+    .where(and(unchanged, sql`${used} < ${limit.max}`))
+    .returning();
+  if (claimed) return { kind: 'go', target: claimed, channel, post: row.post, hasMedia: row.hasMedia };
+  const [still] = await deps.db.select({ id: postTargets.id }).from(postTargets).where(unchanged);
+  // Still waiting, so the budget was used up: try again in a tenth of the window (max 30 s).
+  if (still) return { kind: 'later', at: new Date(now.getTime() + Math.min(limit.windowSeconds * 100, 30_000)) };
+  return { kind: 'skip' };
 }
 
 /** The publish job: claim, call the network with the target id as idempotency key, record. */
@@ -100,10 +108,10 @@ export async function publishTarget(deps: Deps, targetId: string): Promise<void>
   const claimed = await claim(deps, targetId);
   if (claimed.kind === 'later') return deps.jobs.sendPublish(targetId, claimed.at);
   if (claimed.kind === 'skip') return;
-  const { target, channel, post } = claimed;
+  const { target, channel, post, hasMedia } = claimed;
   const adapter = adapterFor(deps, channel.network);
   try {
-    const input = await publishInput(deps.db, target, post, adapter.capabilities(channel.settings));
+    const input = await publishInput(deps.db, target, post, adapter.capabilities(channel.settings), hasMedia);
     const published = await adapter.publish(input, contextFor(deps, channel, AbortSignal.timeout(CALL_TIMEOUT_MS)));
     await markPublished(deps, target, channel, published, 'adapter');
   } catch (error) {

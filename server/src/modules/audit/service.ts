@@ -1,5 +1,5 @@
 import type { AuditPage } from '@nahbar/common';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { auditLog, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/context.ts';
@@ -23,6 +23,17 @@ export async function recordAudit(db: DbOrTx, actor: Actor, event: AuditEvent): 
     details: event.details ?? {},
     ip: actor.ip,
   });
+}
+
+/**
+ * The same entry as recordAudit, as an INSERT … SELECT for a data-modifying CTE, so a hot path
+ * (the publishing engine) records its audit entry in the statement that makes the change.
+ * `from` names the CTE whose rows trigger the entry (no row, no entry).
+ */
+export function auditInsert(actor: Actor, event: AuditEvent, from: SQL): SQL {
+  return sql`insert into ${auditLog} (org_id, actor_user_id, action, target_type, target_id, details, ip)
+    select ${event.orgId}::uuid, ${actor.userId}::uuid, ${event.action}, ${event.targetType ?? null}, ${event.targetId ?? null},
+      ${JSON.stringify(event.details ?? {})}::jsonb, ${actor.ip} ${from}`;
 }
 
 export async function listAudit(
