@@ -69,6 +69,9 @@ describe('publishing journey', () => {
     for (const format of ['RSS', 'Atom', 'JSON Feed']) {
       expect(await card.getByRole('button', { name: `${format}-Adresse kopieren` }).isVisible()).toBe(true);
     }
+    // The dialog fades out; wait until it is gone so the screenshot shows the page, not the fade.
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.waitForTimeout(300);
     await checkPage(page, 'publishing-03-channels');
   });
 

@@ -36,14 +36,29 @@ describe('can', () => {
   });
 
   it('gives management permissions to owners and admins only', () => {
-    const managing = (Object.keys(PERMISSIONS) as Permission[]).filter(
-      (p) => !p.endsWith('.read') || p === 'audit.read',
-    );
+    const managing: Permission[] = ['org.manage', 'members.manage', 'audit.read', 'outbox.read', 'channels.manage'];
     for (const role of ROLES) {
       for (const permission of managing) {
         expect(can([role], permission), `${role} ${permission}`).toBe(role === 'owner' || role === 'admin');
       }
     }
+  });
+});
+
+describe('posts', () => {
+  it('lets contributors draft only, editors publish, privacy officers take down, viewers read', () => {
+    expect(can(['contributor'], 'posts.draft')).toBe(true);
+    expect(can(['contributor'], 'posts.publish')).toBe(false);
+    expect(can(['contributor'], 'media.upload')).toBe(true);
+    expect(can(['editor'], 'posts.publish')).toBe(true);
+    expect(can(['editor'], 'channels.manage')).toBe(false);
+    expect(can(['privacy_officer'], 'posts.takedown')).toBe(true);
+    expect(can(['privacy_officer'], 'posts.publish')).toBe(false);
+    expect(can(['approver'], 'posts.publish')).toBe(false);
+    for (const permission of ['posts.draft', 'posts.publish', 'posts.takedown', 'media.upload'] as Permission[]) {
+      expect(can(['viewer'], permission), permission).toBe(false);
+    }
+    expect(can(['viewer'], 'posts.read')).toBe(true);
   });
 });
 

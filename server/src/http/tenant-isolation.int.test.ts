@@ -7,14 +7,39 @@ import { addMember, type Browser, call, createTestApp, setUp, type TestApp } fro
 // Organisation A's owner (and instance admin) turns every organisation route against B.
 // The routes come from the app itself, so a new route without a permission check fails here.
 
-/** A valid body for every org route that takes one; a new route must add its own. */
-const SAMPLE_BODIES: Record<string, unknown> = {
-  'PATCH /api/orgs/:orgId': { name: 'Übernommen', language: 'en' },
-  'PATCH /api/orgs/:orgId/members/:userId': { roles: ['viewer'] },
-  'POST /api/orgs/:orgId/invitations': { email: 'eindringling@example.org', roles: ['admin'] },
-};
+/** A valid body for every org route that takes one (aimed at the victim's ids); a new route must add its own. */
+function sampleBodies(ids: Ids): Record<string, unknown> {
+  return {
+    'PATCH /api/orgs/:orgId': { name: 'Übernommen', language: 'en' },
+    'PATCH /api/orgs/:orgId/members/:userId': { roles: ['viewer'] },
+    'POST /api/orgs/:orgId/invitations': { email: 'eindringling@example.org', roles: ['admin'] },
+    'POST /api/orgs/:orgId/channels': { network: 'feed', title: 'Übernommen', siteUrl: 'https://fremd.example' },
+    'POST /api/orgs/:orgId/channels/mastodon/start': {
+      instanceUrl: 'https://social.example',
+      channelId: ids.channelId,
+    },
+    'PATCH /api/orgs/:orgId/channels/:id': { name: 'Übernommen', targetIntervalDays: 1 },
+    'POST /api/orgs/:orgId/channels/:id/reconnect': { appPassword: 'abcd-efgh-ijkl-mnop' },
+    'POST /api/orgs/:orgId/posts': {
+      text: 'Übernommen',
+      media: [{ mediaId: ids.mediaId, alt: 'fremdes Bild' }],
+      targets: [{ channelId: ids.channelId }],
+      when: { mode: 'now' },
+    },
+    'POST /api/orgs/:orgId/targets/:id/schedule': { when: { mode: 'now' } },
+  };
+}
 
-type Ids = { orgId: string; userId: string; id: string };
+/** B's (or A's) ids of every kind a route can name. */
+type Ids = {
+  orgId: string;
+  userId: string;
+  invitationId: string;
+  channelId: string;
+  postId: string;
+  targetId: string;
+  mediaId: string;
+};
 
 let t: TestApp;
 let ownerA: Browser;
@@ -22,6 +47,41 @@ let a: Ids;
 let b: Ids;
 let bMemberEmail: string;
 let memberB: Browser;
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A feed channel with a published post and an image: everything a foreign id could aim at. */
+async function publishingIds(owner: Browser, orgId: string, site: string) {
+  const channel = await call(t.app, {
+    method: 'POST',
+    url: `/api/orgs/${orgId}/channels`,
+    as: owner,
+    body: { network: 'feed', title: `Feed ${site}`, siteUrl: `https://${site}` },
+  });
+  const channelId = channel.json().id as string;
+  const media = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${orgId}/media`,
+    headers: { cookie: `nahbar_session=${owner.cookie}`, 'x-csrf-token': owner.csrf, 'content-type': 'image/png' },
+    payload: PNG,
+  });
+  const mediaId = media.json().id as string;
+  const post = await call(t.app, {
+    method: 'POST',
+    url: `/api/orgs/${orgId}/posts`,
+    as: owner,
+    body: {
+      text: `Beitrag von ${site}`,
+      media: [{ mediaId, alt: 'Ein Punkt' }],
+      targets: [{ channelId }],
+      when: { mode: 'draft' },
+    },
+  });
+  return { channelId, mediaId, postId: post.json().id as string, targetId: post.json().targets[0].id as string };
+}
 
 /** An invitation left open, so the isolation checks have an invitation id to aim at. */
 async function openInvitation(owner: Browser, orgId: string, email: string): Promise<string> {
@@ -39,7 +99,12 @@ beforeAll(async () => {
   let orgA: string;
   ({ owner: ownerA, orgId: orgA } = await setUp(t.app, 'Träger A'));
   const memberA = await addMember(t, ownerA, orgA, ['editor'], 'Anton A');
-  a = { orgId: orgA, userId: memberA.userId, id: await openInvitation(ownerA, orgA, 'offen-a@example.org') };
+  a = {
+    orgId: orgA,
+    userId: memberA.userId,
+    invitationId: await openInvitation(ownerA, orgA, 'offen-a@example.org'),
+    ...(await publishingIds(ownerA, orgA, 'a.example')),
+  };
 
   // B's owner joins A only long enough to have an account, creates B and leaves A.
   const ownerB = await addMember(t, ownerA, orgA, ['viewer'], 'Berta B');
@@ -49,7 +114,17 @@ beforeAll(async () => {
   const bruno = await addMember(t, ownerB, orgB, ['editor'], 'Bruno B');
   memberB = bruno;
   bMemberEmail = bruno.email;
-  b = { orgId: orgB, userId: bruno.userId, id: await openInvitation(ownerB, orgB, 'offen-b@example.org') };
+  b = {
+    orgId: orgB,
+    userId: bruno.userId,
+    invitationId: await openInvitation(ownerB, orgB, 'offen-b@example.org'),
+    ...(await publishingIds(ownerB, orgB, 'b.example')),
+  };
+  // B's post goes out, so takedown and the published state have something to aim at.
+  await t.db.$client.query(
+    `update post_targets set state = 'published', remote_id = id::text, published_at = now() where id = $1`,
+    [b.targetId],
+  );
 });
 
 /** Everything of B's that an attack could change. */
@@ -63,6 +138,15 @@ async function snapshotB() {
     ),
     audit: await q('select count(*)::int as n from audit_log where org_id = $1'),
     mails: await q('select count(*)::int as n from mail_outbox where org_id = $1'),
+    channels: await q(
+      'select id, name, status, settings, target_interval_days from channels where org_id = $1 order by id',
+    ),
+    posts: await q('select id, text from posts where org_id = $1 order by id'),
+    targets: await q(
+      'select id, state, due_at, takedown_requested_at, post_id from post_targets where org_id = $1 order by id',
+    ),
+    media: await q('select id, size from media where org_id = $1 order by id'),
+    jobs: (await t.db.$client.query('select count(*)::int as n from pgboss.job')).rows,
   };
 }
 
@@ -70,27 +154,47 @@ function orgRoutes(): RegisteredRoute[] {
   return t.app.routeList.filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/orgs/:orgId'));
 }
 
+/** Which kind of id a route's `:id` names, by the path segment before it. */
+const ID_KINDS: Record<string, keyof Ids> = {
+  invitations: 'invitationId',
+  channels: 'channelId',
+  posts: 'postId',
+  targets: 'targetId',
+  media: 'mediaId',
+};
+
 function fill(url: string, org: string, ids: Ids): string {
-  return url.replace(/:(\w+)/g, (_, name: string) => {
-    if (name === 'orgId') return org;
-    if (name === 'userId' || name === 'id') return ids[name];
-    throw new Error(`Teach the tenant-isolation test which of B's ids fits :${name} in ${url}`);
+  return url.replace(/(\w+)\/:(\w+)/g, (_, segment: string, name: string) => {
+    if (name === 'orgId') return `${segment}/${org}`;
+    if (name === 'userId') return `${segment}/${ids.userId}`;
+    const kind = name === 'id' ? ID_KINDS[segment] : undefined;
+    if (!kind) throw new Error(`Teach the tenant-isolation test which of B's ids fits :${name} in ${url}`);
+    return `${segment}/${ids[kind]}`;
   });
 }
 
-function bodyFor(route: RegisteredRoute): unknown {
+function bodyFor(route: RegisteredRoute, ids: Ids): unknown {
   const key = `${route.method} ${route.url}`;
   const schema = route.schema?.body as ZodType | undefined;
   if (!schema) return undefined;
-  if (!(key in SAMPLE_BODIES)) throw new Error(`Add a valid sample body for ${key} to the tenant-isolation test`);
+  const bodies = sampleBodies(ids);
+  if (!(key in bodies)) throw new Error(`Add a valid sample body for ${key} to the tenant-isolation test`);
   // The body must pass validation, or a 400 would hide a missing permission check.
-  expect(schema.safeParse(SAMPLE_BODIES[key]).success, `sample body for ${key} is valid`).toBe(true);
-  return SAMPLE_BODIES[key];
+  expect(schema.safeParse(bodies[key]).success, `sample body for ${key} is valid`).toBe(true);
+  return bodies[key];
 }
 
 function expectRefused(response: LightMyRequestResponse, label: string) {
   expect([403, 404], `${label} → ${response.statusCode} ${response.body}`).toContain(response.statusCode);
-  for (const secret of ['Träger B', 'Bruno B', bMemberEmail, 'offen-b@example.org']) {
+  for (const secret of [
+    'Träger B',
+    'Bruno B',
+    bMemberEmail,
+    'offen-b@example.org',
+    'b.example',
+    b.channelId,
+    b.targetId,
+  ]) {
     expect(response.body, `${label} leaks ${secret}`).not.toContain(secret);
   }
 }
@@ -112,7 +216,7 @@ describe('tenant isolation', () => {
       ] as const) {
         if (org === a.orgId && !/:(userId|id)\b/.test(route.url)) continue;
         const url = fill(route.url, org, b);
-        const body = bodyFor(route);
+        const body = bodyFor(route, b);
         const response = await call(t.app, {
           method: route.method as 'GET',
           url,
@@ -129,7 +233,7 @@ describe('tenant isolation', () => {
     const before = await snapshotB();
     for (const route of orgRoutes().filter((r) => /:(userId|id)\b/.test(r.url))) {
       const url = fill(route.url, b.orgId, a);
-      const body = bodyFor(route);
+      const body = bodyFor(route, a);
       const response = await call(t.app, {
         method: route.method as 'GET',
         url,
@@ -144,6 +248,26 @@ describe('tenant isolation', () => {
       a.userId,
     ]);
     expect(aMember.rows[0].roles).toEqual(['editor']);
+  });
+
+  it('does not let A’s owner publish to B’s channel or attach B’s image from A’s own organisation', async () => {
+    const before = await snapshotB();
+    const count = async () => (await t.db.$client.query('select count(*)::int as n from posts')).rows[0].n;
+    const posts = await count();
+    for (const body of [
+      { text: 'Fremder Kanal', targets: [{ channelId: b.channelId }], when: { mode: 'now' } },
+      {
+        text: 'Fremdes Bild',
+        media: [{ mediaId: b.mediaId, alt: 'x' }],
+        targets: [{ channelId: a.channelId }],
+        when: { mode: 'now' },
+      },
+    ]) {
+      const response = await call(t.app, { method: 'POST', url: `/api/orgs/${a.orgId}/posts`, as: ownerA, body });
+      expectRefused(response, `POST A posts with ${JSON.stringify(body)}`);
+    }
+    expect(await count()).toBe(posts);
+    expect(await snapshotB()).toEqual(before);
   });
 
   it('does not let A’s owner revoke a token of B’s member', async () => {
