@@ -20,6 +20,7 @@ const envSchema = z.object({
   NAHBAR_PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   NAHBAR_PUBLISH_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   NAHBAR_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  NAHBAR_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {
@@ -44,6 +45,8 @@ export type Config = {
   secureCookies: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Channels may live on loopback/private addresses (a PDS in the same network; tests). */
+  allowPrivateNetworks: boolean;
   publishing: {
     /** How long one attempt owns a target before the sweep asks the network what happened. */
     leaseMs: number;
@@ -97,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(raw.NAHBAR_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: raw.TRUST_PROXY === 'true',
+    allowPrivateNetworks: raw.NAHBAR_ALLOW_PRIVATE_NETWORKS === 'true',
     publishing: {
       leaseMs: raw.NAHBAR_PUBLISH_LEASE_SECONDS * 1000,
       retryBaseMs: raw.NAHBAR_PUBLISH_RETRY_SECONDS * 1000,

@@ -14,6 +14,11 @@ export const ERRORS = {
     de: 'Das Netzwerk ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
     en: 'The network cannot be reached right now. Please try again later.',
   },
+  channel_address_private: {
+    status: 422,
+    de: 'Diese Adresse liegt in einem internen Netz. nahbar verbindet nur Kanäle mit öffentlichen Adressen.',
+    en: 'This address is in an internal network. nahbar only connects channels at public addresses.',
+  },
   channel_disconnected: {
     status: 409,
     de: 'Dieser Kanal ist getrennt. Bitte verbinden Sie ihn neu.',

@@ -290,4 +290,28 @@ describe('Mastodon channel through the engine', () => {
     expect(JSON.stringify(input)).not.toContain(token);
     expect(contextFor(t.deps, row!).credentials.accessToken).toBe(token);
   });
+
+  it('on disconnect: cancels what waits, deletes our token copy and revokes it at the instance', async () => {
+    const [row] = await t.db.select().from(channels).where(eq(channels.id, channelId));
+    const token = JSON.parse(t.deps.box.open(row!.credentials!)).accessToken as string;
+    const res = await call(t.app, {
+      method: 'POST',
+      url: `/api/orgs/${orgId}/posts`,
+      as: owner,
+      body: {
+        text: 'Morgen',
+        targets: [{ channelId }],
+        when: { mode: 'at', at: new Date(Date.now() + 86_400_000).toISOString() },
+      },
+    });
+    const waiting = res.json().targets[0].id;
+    expect(
+      (await call(t.app, { method: 'DELETE', url: `/api/orgs/${orgId}/channels/${channelId}`, as: owner })).statusCode,
+    ).toBe(204);
+    expect((await targetOf(waiting)).state).toBe('cancelled');
+    const verify = await fetch(`${fake.url}/api/v1/accounts/verify_credentials`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(verify.status).toBe(401);
+  });
 });

@@ -49,6 +49,8 @@ export async function createTestApp(
   const config: Config = {
     ...readConfig({ NAHBAR_DATA_DIR: '/nonexistent', PUBLIC_URL: 'http://nahbar.test' }),
     webDist: '/nonexistent',
+    // The local Bluesky network and the Mastodon fake run on loopback.
+    allowPrivateNetworks: true,
     ...overrides.config,
   };
   const logs: string[] = [];

@@ -8,7 +8,7 @@ import { mastodonApps, memberships, oauthStates } from '../../db/schema/index.ts
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { channelRow, saveConnectedChannel, verifyAtNetwork } from './service.ts';
+import { assertPublicAddress, channelRow, saveConnectedChannel, verifyAtNetwork } from './service.ts';
 
 // Mastodon connects by OAuth (authorization code + PKCE): we register one app per instance,
 // send the browser to the instance, and finish in the callback. The state ties the callback to
@@ -52,6 +52,7 @@ export async function startMastodon(
     const channel = await channelRow(deps.db, actor.orgId, input.channelId);
     if (channel.network !== 'mastodon') throw new AppError('channel_wrong_network');
   }
+  await assertPublicAddress(deps, input.instanceUrl);
   const app = await appFor(deps, input.instanceUrl);
   const state = newToken('');
   const { verifier, challenge } = pkce();

@@ -2,8 +2,10 @@ import type { Channel, ConnectChannelInput } from '@nahbar/common';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { AccountInfo, Credentials } from '../../channels/contract.ts';
 import { AuthError, RejectedError, TransientError } from '../../channels/contract.ts';
+import { revokeToken } from '../../channels/mastodon/oauth.ts';
+import { privateAddressesOf } from '../../channels/network-guard.ts';
 import type { DbOrTx } from '../../db/open.ts';
-import { channels, postTargets } from '../../db/schema/index.ts';
+import { channels, mastodonApps, postTargets } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -110,10 +112,18 @@ export async function saveConnectedChannel(
   });
 }
 
+/** Refuse addresses in the server's own networks (see channels/network-guard.ts). */
+export async function assertPublicAddress(deps: Deps, url: string): Promise<void> {
+  if (deps.config.allowPrivateNetworks) return;
+  const internal = await privateAddressesOf(url);
+  if (internal.length) throw new AppError('channel_address_private', { address: new URL(url).host });
+}
+
 export async function connectChannel(deps: Deps, actor: OrgActor, input: ConnectChannelInput): Promise<Channel> {
   const probeId = crypto.randomUUID();
   if (input.network === 'bluesky') {
     const service = input.service ?? 'https://bsky.social';
+    await assertPublicAddress(deps, service);
     const credentials = { service, identifier: input.handle, appPassword: input.appPassword };
     const settings = { service };
     const account = await verifyAtNetwork(deps, 'bluesky', { id: probeId, settings, credentials });
@@ -215,7 +225,7 @@ export async function reconnectBluesky(deps: Deps, actor: OrgActor, id: string, 
 
 /** Credentials are deleted; what was waiting to go out on this channel is cancelled. */
 export async function disconnectChannel(deps: Deps, actor: OrgActor, id: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  const row = await deps.db.transaction(async (tx) => {
     const row = await channelRow(tx, actor.orgId, id);
     const now = deps.clock();
     await tx
@@ -234,5 +244,29 @@ export async function disconnectChannel(deps: Deps, actor: OrgActor, id: string)
       targetId: id,
       details: { network: row.network, account: row.accountHandle, cancelledTargets: cancelled.length },
     });
+    return row;
   });
+  if (row.network === 'mastodon' && row.credentials) await revokeMastodonToken(deps, row);
+}
+
+/** Best effort: the instance forgets the token too. Our copy is gone either way. */
+async function revokeMastodonToken(deps: Deps, row: ChannelRow): Promise<void> {
+  try {
+    const instanceUrl = String(row.settings.instanceUrl ?? '');
+    const [app] = await deps.db.select().from(mastodonApps).where(eq(mastodonApps.instanceUrl, instanceUrl));
+    if (!app) return;
+    const { accessToken } = JSON.parse(deps.box.open(row.credentials as string)) as Credentials;
+    await revokeToken({
+      instanceUrl,
+      clientId: app.clientId,
+      clientSecret: deps.box.open(app.clientSecret),
+      token: accessToken ?? '',
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    deps.log.warn(
+      { channelId: row.id, err: error instanceof Error ? error.message : String(error) },
+      'token revoke failed',
+    );
+  }
 }
