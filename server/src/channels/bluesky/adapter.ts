@@ -7,8 +7,8 @@ import {
   type PublishInput,
   RejectedError,
 } from '../contract.ts';
+import { BLUESKY_CAPABILITIES } from './capabilities.ts';
 import { blueskyError } from './errors.ts';
-import { MAX_IMAGE_BYTES } from './images.ts';
 import { postRecord, type StrongRef } from './post-record.ts';
 import { postRecordKey } from './record-key.ts';
 import { type BlueskySession, withSession } from './session.ts';
@@ -19,19 +19,7 @@ import { type BlueskySession, withSession } from './session.ts';
 
 const POST = 'app.bsky.feed.post';
 
-const CAPABILITIES: Capabilities = {
-  maxChars: 300,
-  counting: 'graphemes',
-  maxImages: 4,
-  maxImageBytes: MAX_IMAGE_BYTES,
-  altText: true,
-  threads: true,
-  // Self-labels are not content warnings with a text; the composer must not offer one.
-  contentWarning: false,
-  remove: true,
-  // PDS write limit: 5000 points per hour, a create costs 3.
-  rateLimit: { max: 1666, windowSeconds: 3600 },
-};
+const CAPABILITIES = BLUESKY_CAPABILITIES;
 
 export function blueskyAdapter(): ChannelAdapter {
   return {

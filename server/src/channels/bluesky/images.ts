@@ -5,7 +5,10 @@ import { RejectedError } from '../contract.ts';
 // Bluesky refuses image blobs over 1 000 000 bytes. Larger images are re-encoded as JPEG,
 // first with lower quality, then smaller, until they fit.
 
-export const MAX_IMAGE_BYTES = 1_000_000;
+import { MAX_IMAGE_BYTES } from './capabilities.ts';
+
+export { MAX_IMAGE_BYTES };
+
 const QUALITIES = [85, 75, 65];
 const MAX_SIDE = 2000;
 

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type SharpType from 'sharp';
 import { AppError } from '../../http/errors.ts';
 
 // Every upload is decoded and re-encoded: what leaves nahbar carries no EXIF (GPS, camera
@@ -42,7 +42,12 @@ function unreadable(error: unknown): AppError {
   return new AppError('media_unreadable', { reason });
 }
 
+// libvips is loaded with the first upload, not at start: an idle server stays small.
+let sharpModule: Promise<typeof SharpType> | undefined;
+const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
+
 export async function processImage(input: Buffer, declared: AcceptedType): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
   const expected = ACCEPTED_TYPES[declared];
   const sniffed = sniffFormat(input);
   if (sniffed !== expected) {

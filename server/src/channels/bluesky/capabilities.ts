@@ -1,0 +1,21 @@
+import type { Capabilities } from '../contract.ts';
+
+// What Bluesky takes, kept apart from the adapter so the registry can answer it without
+// loading @atproto/api (the adapter itself is loaded with the first call).
+
+/** Bluesky refuses image blobs over 1 000 000 bytes. */
+export const MAX_IMAGE_BYTES = 1_000_000;
+
+export const BLUESKY_CAPABILITIES: Capabilities = {
+  maxChars: 300,
+  counting: 'graphemes',
+  maxImages: 4,
+  maxImageBytes: MAX_IMAGE_BYTES,
+  altText: true,
+  threads: true,
+  // Self-labels are not content warnings with a text; the composer must not offer one.
+  contentWarning: false,
+  remove: true,
+  // PDS write limit: 5000 points per hour, a create costs 3.
+  rateLimit: { max: 1666, windowSeconds: 3600 },
+};
