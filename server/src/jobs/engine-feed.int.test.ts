@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, postTargets } from '../db/schema/index.ts';
 import { addMember, type Browser, call, createTestApp, setUp, type TestApp } from '../test/harness.ts';
+import { until } from '../test/wait.ts';
 import { publishTarget } from './publish-target.ts';
 import { sweep } from './sweep.ts';
 
@@ -10,15 +11,6 @@ let t: TestApp;
 let owner: Browser;
 let orgId: string;
 let channelId: string;
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const targetOf = async (id: string) => (await t.db.select().from(postTargets).where(eq(postTargets.id, id)))[0]!;
 

@@ -4,6 +4,7 @@ import { auditLog, channels, mailOutbox, posts, postTargets } from '../db/schema
 import { adapterFor, contextFor } from '../modules/channels/access.ts';
 import { type Browser, call, createTestApp, setUp, type TestApp } from '../test/harness.ts';
 import { type MastodonFake, startMastodonFake } from '../test/mastodon-contract-fake.ts';
+import { until } from '../test/wait.ts';
 import { publishInput } from './publish-input.ts';
 import { sweep } from './sweep.ts';
 
@@ -17,14 +18,6 @@ let orgId: string;
 let ownerEmail: string;
 let channelId: string;
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const targetOf = async (id: string) => (await t.db.select().from(postTargets).where(eq(postTargets.id, id)))[0]!;
 const settled = (row: { state: string }) => !['scheduled', 'publishing'].includes(row.state);
 

@@ -1,4 +1,3 @@
-import { Badge } from '@mantine/core';
 import type { PostTarget, TargetState } from '@nahbar/common';
 import {
   IconAlertTriangle,
@@ -11,6 +10,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../components/status-badge.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
 
 const LOOK: Record<TargetState, { color: string; icon: typeof IconClock }> = {
@@ -26,14 +26,11 @@ const LOOK: Record<TargetState, { color: string; icon: typeof IconClock }> = {
   taken_down: { color: 'gray', icon: IconTrash },
 };
 
-/**
- * The state in words (with the planned time in the organisation's zone); colour only repeats it.
- * Dark text: green or orange text on their light background misses 4.5:1 even at shade 9.
- */
+/** The state in words, with the planned time in the organisation's zone. */
 export function TargetStateBadge({ target, timeZone }: { target: PostTarget; timeZone: string }) {
   const { t } = useTranslation('posts');
   const { formatDateTime } = useFormatters();
-  const { color, icon: Icon } = LOOK[target.state];
+  const { color, icon } = LOOK[target.state];
   const label =
     target.state === 'scheduled'
       ? target.dueAt
@@ -41,14 +38,8 @@ export function TargetStateBadge({ target, timeZone }: { target: PostTarget; tim
         : t('state.scheduledNoDate')
       : t(`state.${target.state}`);
   return (
-    <Badge
-      color={color}
-      c="var(--mantine-color-text)"
-      size="lg"
-      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-8)`} />}
-      style={{ flexShrink: 0 }}
-    >
+    <StatusBadge color={color} icon={icon}>
       {label}
-    </Badge>
+    </StatusBadge>
   );
 }
