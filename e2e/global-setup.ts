@@ -37,6 +37,8 @@ export default async function setup(project: TestProject) {
       NAHBAR_DATA_DIR: dataDir,
       PUBLIC_URL: baseUrl,
       LOG_LEVEL: 'warn',
+      // The Bluesky journey's PDS listens on loopback, which nahbar refuses by default.
+      NAHBAR_ALLOW_PRIVATE_NETWORKS: 'true',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

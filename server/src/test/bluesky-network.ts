@@ -5,13 +5,17 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AtpAgent } from '@atproto/api';
-import { TestNetwork } from '@atproto/dev-env';
+import { TestNetwork, TestNetworkNoAppView } from '@atproto/dev-env';
 import pg from 'pg';
 import { inject } from 'vitest';
+// For `inject('pgAdminUrl')`'s type, also when the browser journeys' tsconfig checks this file.
+import type {} from './global-setup.ts';
 
 // A real Bluesky network for integration tests: PLC, PDS, AppView (with bsync and ozone, as
 // dev-env wires them) on loopback. The AppView gets its own database in the test PostgreSQL
 // and its own throw-away redis-server, so several test files can each run a network.
+// With `{ appView: false }` it is PLC and PDS only: no PostgreSQL or redis, for the browser
+// journeys, which check what arrived with com.atproto.repo.listRecords on the PDS itself.
 
 export type TestAccount = { handle: string; did: string; password: string; appPassword: string };
 
@@ -22,6 +26,7 @@ export type BlueskyNetwork = {
   createAccount: (handleShort: string) => Promise<TestAccount>;
   /** Lets the AppView index everything the PDS has sequenced so far. */
   processAll: () => Promise<void>;
+  /** AppView views: these reject on a network started with `{ appView: false }`. */
   authorFeed: (handle: string) => Promise<AuthorFeedItem[]>;
   thread: (uri: string) => Promise<ThreadNode>;
   close: () => Promise<void>;
@@ -30,19 +35,20 @@ export type BlueskyNetwork = {
 type AuthorFeedItem = Awaited<ReturnType<AtpAgent['getAuthorFeed']>>['data']['feed'][number];
 type ThreadNode = Awaited<ReturnType<AtpAgent['getPostThread']>>['data']['thread'];
 
-export async function startBlueskyNetwork(): Promise<BlueskyNetwork> {
+export async function startBlueskyNetwork(options: { appView?: boolean } = {}): Promise<BlueskyNetwork> {
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-bsky-'));
   const previousTmp = process.env.TMPDIR;
   // dev-env puts PDS data and blobs under os.tmpdir(); keep them in one folder we remove.
   process.env.TMPDIR = tmp;
-  const redis = await startRedis(tmp);
-  const database = await createDatabase();
   const restoreTmp = () => {
     if (previousTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previousTmp;
     fs.rmSync(tmp, { recursive: true, force: true });
   };
+  if (options.appView === false) return startPdsOnly(started, restoreTmp);
+  const redis = await startRedis(tmp);
+  const database = await createDatabase();
   let network: TestNetwork;
   const restoreListen = bindToLoopback();
   try {
@@ -61,14 +67,7 @@ export async function startBlueskyNetwork(): Promise<BlueskyNetwork> {
   return {
     pdsUrl: network.pds.url,
     startupMs: Date.now() - started,
-    async createAccount(handleShort) {
-      const handle = `${handleShort}.test`;
-      const password = `pw-${randomBytes(8).toString('hex')}`;
-      const agent = new AtpAgent({ service: network.pds.url });
-      const created = await agent.createAccount({ handle, email: `${handleShort}@example.org`, password });
-      const app = await agent.com.atproto.server.createAppPassword({ name: 'nahbar' });
-      return { handle, did: created.data.did, password, appPassword: app.data.password };
-    },
+    createAccount: (handleShort) => createAccount(network.pds.url, handleShort),
     processAll: () => network.processAll(),
     async authorFeed(handle) {
       const res = await appview.app.bsky.feed.getAuthorFeed({ actor: handle, limit: 100 });
@@ -88,6 +87,44 @@ export async function startBlueskyNetwork(): Promise<BlueskyNetwork> {
       }
     },
   };
+}
+
+async function startPdsOnly(started: number, restoreTmp: () => void): Promise<BlueskyNetwork> {
+  let network: TestNetworkNoAppView;
+  const restoreListen = bindToLoopback();
+  try {
+    network = await TestNetworkNoAppView.create({});
+  } catch (error) {
+    restoreTmp();
+    throw error;
+  } finally {
+    restoreListen();
+  }
+  const noAppView = () => Promise.reject(new Error('this Bluesky network has no AppView'));
+  return {
+    pdsUrl: network.pds.url,
+    startupMs: Date.now() - started,
+    createAccount: (handleShort) => createAccount(network.pds.url, handleShort),
+    processAll: () => network.processAll(),
+    authorFeed: noAppView,
+    thread: noAppView,
+    async close() {
+      try {
+        await network.close();
+      } finally {
+        restoreTmp();
+      }
+    },
+  };
+}
+
+async function createAccount(pdsUrl: string, handleShort: string): Promise<TestAccount> {
+  const handle = `${handleShort}.test`;
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  const agent = new AtpAgent({ service: pdsUrl });
+  const created = await agent.createAccount({ handle, email: `${handleShort}@example.org`, password });
+  const app = await agent.com.atproto.server.createAppPassword({ name: 'nahbar' });
+  return { handle, did: created.data.did, password, appPassword: app.data.password };
 }
 
 /**
