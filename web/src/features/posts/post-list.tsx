@@ -6,9 +6,15 @@ import { useFormatters } from '../../components/use-formatters.ts';
 import { TakedownModal } from './takedown-modal.tsx';
 import { type TargetPermissions, TargetRow } from './target-row.tsx';
 
-type Props = { orgId: string; timeZone: string; posts: Post[]; can: TargetPermissions };
+type Props = {
+  orgId: string;
+  timeZone: string;
+  posts: Post[];
+  can: TargetPermissions;
+  onTakedownRequested: (targetId: string) => void;
+};
 
-export function PostList({ orgId, timeZone, posts, can }: Props) {
+export function PostList({ orgId, timeZone, posts, can, onTakedownRequested }: Props) {
   const { t } = useTranslation('posts');
   const [takingDown, setTakingDown] = useState<PostTarget | null>(null);
   return (
@@ -20,7 +26,12 @@ export function PostList({ orgId, timeZone, posts, can }: Props) {
       {posts.map((post) => (
         <PostCard key={post.id} orgId={orgId} timeZone={timeZone} post={post} can={can} onTakedown={setTakingDown} />
       ))}
-      <TakedownModal orgId={orgId} target={takingDown} onClose={() => setTakingDown(null)} />
+      <TakedownModal
+        orgId={orgId}
+        target={takingDown}
+        onClose={() => setTakingDown(null)}
+        onRequested={onTakedownRequested}
+      />
     </Stack>
   );
 }
@@ -31,7 +42,7 @@ function PostCard({
   post,
   can,
   onTakedown,
-}: Omit<Props, 'posts'> & {
+}: Omit<Props, 'posts' | 'onTakedownRequested'> & {
   post: Post;
   onTakedown: (target: PostTarget) => void;
 }) {

@@ -3,9 +3,14 @@ import type { PostTarget } from '@nahbar/common';
 import { useTranslation } from 'react-i18next';
 import { useTargetAction } from './use-target-action.ts';
 
-type Props = { orgId: string; target: PostTarget | null; onClose: () => void };
+type Props = {
+  orgId: string;
+  target: PostTarget | null;
+  onClose: () => void;
+  onRequested: (targetId: string) => void;
+};
 
-export function TakedownModal({ orgId, target, onClose }: Props) {
+export function TakedownModal({ orgId, target, onClose, onRequested }: Props) {
   const { t } = useTranslation(['posts', 'common']);
   const act = useTargetAction(orgId);
   return (
@@ -23,7 +28,18 @@ export function TakedownModal({ orgId, target, onClose }: Props) {
           <Button
             color="red"
             loading={act.isPending}
-            onClick={() => target && act.mutate({ action: 'takedown', target }, { onSuccess: onClose })}
+            onClick={() =>
+              target &&
+              act.mutate(
+                { action: 'takedown', target },
+                {
+                  onSuccess: () => {
+                    onRequested(target.id);
+                    onClose();
+                  },
+                },
+              )
+            }
           >
             {t('takedown.confirm')}
           </Button>
