@@ -64,15 +64,6 @@ async function dialogShown() {
   await expect.poll(() => page.getByRole('dialog').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
 }
 
-/**
- * From the top: a full-page screenshot of a scrolled page draws the fixed header and navigation
- * where the viewport was, across the middle of the picture.
- */
-async function check(name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await checkPage(page, name);
-}
-
 describe('Bluesky journey', () => {
   it('sets up the organisation', async () => {
     expect(graphemeCount(postText)).toBeGreaterThan(300);
@@ -103,7 +94,7 @@ describe('Bluesky journey', () => {
     const card = page.getByRole('article').filter({ hasText: `@${account.handle}` });
     await expect.poll(() => card.getByText('Verbunden', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
     await dialogGone();
-    await check('bluesky-01-channel-connected');
+    await checkPage(page, 'bluesky-01-channel-connected');
   });
 
   it('publishes a long text with an image as a thread of two, and shows the link', async () => {
@@ -124,7 +115,7 @@ describe('Bluesky journey', () => {
     await page.getByRole('checkbox', { name: account.handle }).check();
     await expect.poll(() => page.getByText('wird als Thread mit 2 Teilen veröffentlicht').isVisible()).toBe(true);
     await expect.poll(() => page.getByText(`: ${graphemeCount(postText)} von 300 Zeichen`).isVisible()).toBe(true);
-    await check('bluesky-02-composer');
+    await checkPage(page, 'bluesky-02-composer');
     await page.getByRole('button', { name: 'Jetzt veröffentlichen', exact: true }).click();
 
     const post = page.getByRole('article').filter({ hasText: 'Sommerfest im Stadtteiltreff' });
@@ -133,7 +124,7 @@ describe('Bluesky journey', () => {
       .toBe(true);
     const link = post.getByRole('link', { name: 'Beitrag bei Bluesky ansehen' });
     expect(await link.getAttribute('href')).toMatch(/\/post\/[a-z0-9]+$/);
-    await check('bluesky-03-published');
+    await checkPage(page, 'bluesky-03-published');
   });
 
   it('the PDS holds two records forming a reply chain, the first with the image and its alt text', async () => {
@@ -162,14 +153,14 @@ describe('Bluesky journey', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByText(/Wer ihn schon gesehen/).isVisible()).toBe(true);
     await dialogShown();
-    await check('bluesky-04-takedown-confirm');
+    await checkPage(page, 'bluesky-04-takedown-confirm');
     await dialog.getByRole('button', { name: 'Beim Netzwerk löschen' }).click();
 
     await expect.poll(() => post.getByText('Gelöscht', { exact: true }).isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => post.getByText(/beim Netzwerk gelöscht/).isVisible()).toBe(true);
     expect(await post.getByRole('link', { name: 'Beitrag bei Bluesky ansehen' }).count()).toBe(0);
     await dialogGone();
-    await check('bluesky-05-taken-down');
+    await checkPage(page, 'bluesky-05-taken-down');
     expect(await postsOnPds()).toEqual([]);
   });
 });

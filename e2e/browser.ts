@@ -17,6 +17,9 @@ export async function launch(): Promise<Browser> {
 export async function checkPage(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.waitForLoadState('networkidle');
+  // From the top: a full-page screenshot of a scrolled page draws the fixed header and
+  // navigation where the viewport was, across the middle of the picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations

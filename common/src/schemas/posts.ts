@@ -72,6 +72,8 @@ export const postTargetSchema = z.object({
   publishedAt: isoDate.nullable(),
   remoteUrl: z.string().nullable(),
   error: targetErrorSchema.nullable(),
+  /** A takedown was asked for; the job is doing it (or its error says why not). */
+  takedownRequestedAt: isoDate.nullable(),
   takenDownAt: isoDate.nullable(),
 });
 export type PostTarget = z.infer<typeof postTargetSchema>;

@@ -27,6 +27,7 @@ export function targetView(row: TargetRow, channel: ChannelPart): PostTarget {
             at: row.errorAt.toISOString(),
           }
         : null,
+    takedownRequestedAt: row.takedownRequestedAt?.toISOString() ?? null,
     takenDownAt: row.takenDownAt?.toISOString() ?? null,
   };
 }

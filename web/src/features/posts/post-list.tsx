@@ -11,10 +11,9 @@ type Props = {
   timeZone: string;
   posts: Post[];
   can: TargetPermissions;
-  onTakedownRequested: (targetId: string) => void;
 };
 
-export function PostList({ orgId, timeZone, posts, can, onTakedownRequested }: Props) {
+export function PostList({ orgId, timeZone, posts, can }: Props) {
   const { t } = useTranslation('posts');
   const [takingDown, setTakingDown] = useState<PostTarget | null>(null);
   return (
@@ -26,12 +25,7 @@ export function PostList({ orgId, timeZone, posts, can, onTakedownRequested }: P
       {posts.map((post) => (
         <PostCard key={post.id} orgId={orgId} timeZone={timeZone} post={post} can={can} onTakedown={setTakingDown} />
       ))}
-      <TakedownModal
-        orgId={orgId}
-        target={takingDown}
-        onClose={() => setTakingDown(null)}
-        onRequested={onTakedownRequested}
-      />
+      <TakedownModal orgId={orgId} target={takingDown} onClose={() => setTakingDown(null)} />
     </Stack>
   );
 }
@@ -42,7 +36,7 @@ function PostCard({
   post,
   can,
   onTakedown,
-}: Omit<Props, 'posts' | 'onTakedownRequested'> & {
+}: Omit<Props, 'posts'> & {
   post: Post;
   onTakedown: (target: PostTarget) => void;
 }) {

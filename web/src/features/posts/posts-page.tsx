@@ -1,7 +1,6 @@
 import { Stack } from '@mantine/core';
 import type { Post } from '@nahbar/common';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoPermission } from '../../components/no-permission.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -14,23 +13,18 @@ import { PostList } from './post-list.tsx';
 import { postKeys, postsApi } from './posts-api.ts';
 
 const POLL_MS = 3_000;
-/** A takedown the job could not finish by then has failed or is waiting for a retry. */
-const TAKEDOWN_WAIT_MS = 120_000;
-
-/** Takedowns asked for on this page: target id → when. */
-type Requested = Record<string, number>;
 
 /**
- * Poll while the engine may still change a state the person is waiting to see. A takedown runs
- * as a job and the target says so only once it is done, so poll for the ones asked for here.
+ * Poll while the engine may still change a state the person is waiting to see: publishing, and
+ * takedowns asked for that the job has neither finished nor given up on.
  */
-function pollWhileBusy(posts: Post[] | undefined, takedowns: Requested): number | false {
+function pollWhileBusy(posts: Post[] | undefined): number | false {
   const busy = posts?.some((p) =>
     p.targets.some(
       (t) =>
         t.state === 'scheduled' ||
         t.state === 'publishing' ||
-        (t.state === 'published' && Date.now() - (takedowns[t.id] ?? 0) < TAKEDOWN_WAIT_MS),
+        (t.state === 'published' && t.takedownRequestedAt !== null && t.error === null),
     ),
   );
   return busy ? POLL_MS : false;
@@ -41,12 +35,11 @@ export function PostsPage() {
   const { org, allowed } = useOrgAccess();
   const orgId = org?.id ?? '';
   const readable = Boolean(org) && allowed('posts.read');
-  const [takedowns, setTakedowns] = useState<Requested>({});
   const posts = useQuery({
     queryKey: postKeys.list(orgId),
     queryFn: () => postsApi.list(orgId),
     enabled: readable,
-    refetchInterval: (query) => pollWhileBusy(query.state.data, takedowns),
+    refetchInterval: (query) => pollWhileBusy(query.state.data),
   });
   const channels = useQuery({
     queryKey: channelKeys.list(orgId),
@@ -66,15 +59,7 @@ export function PostsPage() {
       {canDraft && channels.data && <Composer org={org} channels={usable} canPublish={can.publish} />}
       {posts.isPending && <PageLoader />}
       {posts.isError && <QueryError error={posts.error} onRetry={() => void posts.refetch()} />}
-      {posts.data && (
-        <PostList
-          orgId={org.id}
-          timeZone={org.timeZone}
-          posts={posts.data}
-          can={can}
-          onTakedownRequested={(id) => setTakedowns((old) => ({ ...old, [id]: Date.now() }))}
-        />
-      )}
+      {posts.data && <PostList orgId={org.id} timeZone={org.timeZone} posts={posts.data} can={can} />}
     </Stack>
   );
 }

@@ -7,10 +7,9 @@ type Props = {
   orgId: string;
   target: PostTarget | null;
   onClose: () => void;
-  onRequested: (targetId: string) => void;
 };
 
-export function TakedownModal({ orgId, target, onClose, onRequested }: Props) {
+export function TakedownModal({ orgId, target, onClose }: Props) {
   const { t } = useTranslation(['posts', 'common']);
   const act = useTargetAction(orgId);
   return (
@@ -28,18 +27,7 @@ export function TakedownModal({ orgId, target, onClose, onRequested }: Props) {
           <Button
             color="red"
             loading={act.isPending}
-            onClick={() =>
-              target &&
-              act.mutate(
-                { action: 'takedown', target },
-                {
-                  onSuccess: () => {
-                    onRequested(target.id);
-                    onClose();
-                  },
-                },
-              )
-            }
+            onClick={() => target && act.mutate({ action: 'takedown', target }, { onSuccess: onClose })}
           >
             {t('takedown.confirm')}
           </Button>

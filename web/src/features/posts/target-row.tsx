@@ -61,9 +61,18 @@ export function TargetRow({ orgId, timeZone, target, can, onTakedown }: Props) {
         </Text>
       )}
       {target.state === 'held' && <Text size="sm">{t('target.held')}</Text>}
-      {target.error && target.state === 'failed' && (
+      {target.state === 'published' && target.takedownRequestedAt && !target.error && (
+        <Text size="sm" c="dimmed">
+          {t('target.takedownPending')}
+        </Text>
+      )}
+      {target.error && (target.state === 'failed' || target.state === 'published' || target.state === 'scheduled') && (
         <Text size="sm">
-          {target.error.message}
+          {target.state === 'published'
+            ? t('target.takedownFailed')
+            : target.state === 'scheduled'
+              ? t('target.retrying', { reason: t(`errorKind.${target.error.kind}`) })
+              : t(`errorKind.${target.error.kind}`)}
           {target.error.networkMessage && (
             <>
               {' '}
