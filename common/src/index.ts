@@ -4,6 +4,7 @@ export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/channels.ts';
 export * from './schemas/common.ts';
+export * from './schemas/inbox.ts';
 export * from './schemas/mail.ts';
 export * from './schemas/orgs.ts';
 export * from './schemas/posts.ts';

@@ -16,6 +16,8 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { feedRoutes } from './modules/feeds/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { inboxActionRoutes } from './modules/inbox/actions-routes.ts';
+import { inboxRoutes } from './modules/inbox/routes.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
 import { postRoutes } from './modules/posts/routes.ts';
@@ -104,6 +106,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await postRoutes(app, deps);
   await mediaRoutes(app, deps);
   await feedRoutes(app, deps);
+  await inboxRoutes(app, deps);
+  await inboxActionRoutes(app, deps);
 
   await serveWeb(app, deps.config.webDist);
   return app;

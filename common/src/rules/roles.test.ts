@@ -36,7 +36,14 @@ describe('can', () => {
   });
 
   it('gives management permissions to owners and admins only', () => {
-    const managing: Permission[] = ['org.manage', 'members.manage', 'audit.read', 'outbox.read', 'channels.manage'];
+    const managing: Permission[] = [
+      'org.manage',
+      'members.manage',
+      'audit.read',
+      'outbox.read',
+      'channels.manage',
+      'inbox.settings',
+    ];
     for (const role of ROLES) {
       for (const permission of managing) {
         expect(can([role], permission), `${role} ${permission}`).toBe(role === 'owner' || role === 'admin');

@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   // The privacy officer can take a post down (withdrawn consent) without being an editor.
   'posts.takedown': ['owner', 'admin', 'editor', 'privacy_officer'],
   'media.upload': ['owner', 'admin', 'editor', 'contributor'],
+  // Comments can carry personal data of the public: readers of the inbox are the ones who answer.
+  'inbox.read': ['owner', 'admin', 'editor', 'privacy_officer'],
+  'inbox.answer': ['owner', 'admin', 'editor'],
+  'inbox.settings': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,10 @@ export type Capabilities = {
   remove: boolean;
   /** Writes per window the network documents; the engine stays below them per channel. */
   rateLimit: { max: number; windowSeconds: number };
+  /** fetchInbox and reply exist. */
+  inbox: boolean;
+  /** hide exists (replies under our posts can be hidden at the network). */
+  hideReplies: boolean;
 };
 
 /** Who the connected account is, as the network says. */
@@ -89,7 +93,50 @@ export interface ChannelAdapter {
   find(input: PublishInput, ctx: AdapterContext, since: Date): Promise<Published | null>;
   /** Takedown. Removing something already gone is not an error. */
   remove(published: Published, ctx: AdapterContext): Promise<void>;
+
+  // Community inbox (optional: networks without comments, like the feed, leave them out).
+  /** Replies to our posts, mentions and direct messages newer than `cursor`, oldest first. */
+  fetchInbox?(cursor: string | null, ctx: AdapterContext): Promise<InboxPage>;
+  /** Answer an item, threaded correctly at the network; honours input.idempotencyKey. */
+  reply?(to: InboxRef, input: PublishInput, ctx: AdapterContext): Promise<Published>;
+  /** Hide a reply under our post where the network allows it (Bluesky hidden replies). */
+  hide?(item: InboxRef, ctx: AdapterContext): Promise<void>;
+  /** Where a person can mute, block or report the author when the network offers no API for it. */
+  moderationLinks?(item: InboxRef & { authorHandle: string }, ctx: AdapterContext): ModerationLinks;
 }
+
+/** One comment, mention or direct message as the network delivered it. */
+export type InboxEntry = {
+  /** Stable id at the network (AT-URI, Mastodon status id). */
+  remoteId: string;
+  kind: 'reply' | 'mention' | 'message';
+  url: string | null;
+  text: string;
+  author: { id: string; handle: string; displayName: string | null; url: string | null };
+  createdAt: Date;
+  /** The thread's first post and the post this one answers (remote ids), to link our post. */
+  rootRemoteId: string | null;
+  parentRemoteId: string | null;
+  /** Direct messages: the conversation they belong to. */
+  conversationId: string | null;
+  /** The network's own record, kept as evidence. */
+  raw: Record<string, unknown>;
+};
+
+export type InboxPage = { entries: InboxEntry[]; cursor: string | null };
+
+/** What reply/hide need to address an item. */
+export type InboxRef = {
+  remoteId: string;
+  rootRemoteId: string | null;
+  parentRemoteId: string | null;
+  conversationId: string | null;
+  kind: InboxEntry['kind'];
+  /** Network-specific strong refs (e.g. Bluesky cid) kept from the raw record. */
+  raw: Record<string, unknown>;
+};
+
+export type ModerationLinks = { mute: string | null; block: string | null; report: string | null };
 
 /** Network error texts are kept as the network said them, so users can search for them. */
 abstract class ChannelError extends Error {

@@ -20,5 +20,18 @@ export function lazyAdapter(
     publish: async (input, ctx) => (await adapter()).publish(input, ctx),
     find: async (input, ctx, since) => (await adapter()).find(input, ctx, since),
     remove: async (published, ctx) => (await adapter()).remove(published, ctx),
+    // Optional methods: callers check capabilities (inbox, hideReplies) before using them.
+    fetchInbox: async (cursor, ctx) => required(await adapter(), 'fetchInbox')(cursor, ctx),
+    reply: async (to, input, ctx) => required(await adapter(), 'reply')(to, input, ctx),
+    hide: async (item, ctx) => required(await adapter(), 'hide')(item, ctx),
   };
+}
+
+function required<K extends 'fetchInbox' | 'reply' | 'hide'>(
+  adapter: ChannelAdapter,
+  name: K,
+): NonNullable<ChannelAdapter[K]> {
+  const method = adapter[name];
+  if (!method) throw new Error(`${adapter.network} has no ${name}`);
+  return method.bind(adapter) as NonNullable<ChannelAdapter[K]>;
 }

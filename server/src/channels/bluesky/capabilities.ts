@@ -18,4 +18,6 @@ export const BLUESKY_CAPABILITIES: Capabilities = {
   remove: true,
   // PDS write limit: 5000 points per hour, a create costs 3.
   rateLimit: { max: 1666, windowSeconds: 3600 },
+  inbox: false,
+  hideReplies: false,
 };

@@ -20,6 +20,9 @@ const CAPABILITIES: Capabilities = {
   remove: true,
   // Nothing remote to protect: the feed lives in nahbar and is read from the database.
   rateLimit: { max: 10_000, windowSeconds: 60 },
+  // A feed has no comments.
+  inbox: false,
+  hideReplies: false,
 };
 
 /** The public page of one item; the item id is the post target id. */

@@ -35,6 +35,8 @@ export function mastodonAdapter(options: MastodonAdapterOptions = {}): ChannelAd
         // takes several calls (uploads, polls, parts), so the engine's budget stays well below.
         // Uploads have their own limit of 30 per 30 minutes and deletions 30 per 30 minutes.
         rateLimit: { max: 250, windowSeconds: 300 },
+        inbox: false,
+        hideReplies: false,
       };
     },
 

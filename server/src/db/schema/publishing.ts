@@ -183,6 +183,8 @@ export const postTargets = pgTable(
     index('post_targets_due_idx').on(t.dueAt).where(sql`${t.state} = 'scheduled'`),
     index('post_targets_publishing_idx').on(t.leaseUntil).where(sql`${t.state} = 'publishing'`),
     index('post_targets_channel_attempt_idx').on(t.channelId, t.lastAttemptAt),
+    // The inbox links replies to our posts by any part's remote id.
+    index('post_targets_remote_parts_idx').using('gin', t.remoteParts),
     // The public website feed: newest published items of one channel.
     index('post_targets_feed_idx').on(t.channelId, t.publishedAt).where(sql`${t.state} = 'published'`),
     check(
