@@ -112,8 +112,12 @@ export const sendReplySchema = z.strictObject({
   templateId: idSchema.optional(),
 });
 
+/**
+ * hide: evidence first, then hidden at the network. capture: evidence only — before a person
+ * mutes, blocks or reports through the network's own page (moderation links).
+ */
 export const moderateSchema = z.strictObject({
-  action: z.enum(['hide']),
+  action: z.enum(['hide', 'capture']),
   reason: z.string().trim().min(3).max(1000),
 });
 
