@@ -27,6 +27,13 @@ function sampleBodies(ids: Ids): Record<string, unknown> {
       when: { mode: 'now' },
     },
     'POST /api/orgs/:orgId/targets/:id/schedule': { when: { mode: 'now' } },
+    'PATCH /api/orgs/:orgId/inbox/:id': { status: 'answered', assigneeId: ids.userId, tags: ['übernommen'] },
+    'POST /api/orgs/:orgId/inbox/fetch': { channelId: ids.channelId },
+    'PATCH /api/orgs/:orgId/inbox/settings': { workdayTargetMinutes: 5, netiquetteUrl: 'https://fremd.example' },
+    'POST /api/orgs/:orgId/inbox/:id/replies': { text: 'Übernommen' },
+    'POST /api/orgs/:orgId/inbox/:id/moderate': { action: 'hide', reason: 'Übernahmeversuch' },
+    'POST /api/orgs/:orgId/reply-templates': { name: 'Übernommen', body: 'Hallo {{autor}}' },
+    'PATCH /api/orgs/:orgId/reply-templates/:id': { name: 'Übernommen', body: 'x' },
   };
 }
 
@@ -39,6 +46,9 @@ type Ids = {
   postId: string;
   targetId: string;
   mediaId: string;
+  inboxItemId: string;
+  templateId: string;
+  evidenceId: string;
 };
 
 let t: TestApp;
@@ -83,6 +93,26 @@ async function publishingIds(owner: Browser, orgId: string, site: string) {
   return { channelId, mediaId, postId: post.json().id as string, targetId: post.json().targets[0].id as string };
 }
 
+/** An inbox item with evidence and a reply template, written directly: ingest is not the point here. */
+async function inboxIds(orgId: string, channelId: string, site: string) {
+  const q = async (sql: string, values: unknown[]) => (await t.db.$client.query(sql, values)).rows[0].id as string;
+  const inboxItemId = await q(
+    `insert into inbox_items (org_id, channel_id, remote_id, kind, text, author_id, author_handle, received_at)
+     values ($1, $2, $3, 'reply', $4, 'did:plc:x', '@leser', now()) returning id`,
+    [orgId, channelId, `remote-${site}`, `Kommentar bei ${site}`],
+  );
+  const evidenceId = await q(
+    `insert into inbox_evidence (org_id, item_id, action, reason, text, author_id, author_handle, remote_created_at, snapshot_html, raw, sha256)
+     values ($1, $2, 'capture', 'Test', 'x', 'did:plc:x', '@leser', now(), '<p>x</p>', '{}', 'x') returning id`,
+    [orgId, inboxItemId],
+  );
+  const templateId = await q(`insert into reply_templates (org_id, name, body) values ($1, $2, 'Hallo') returning id`, [
+    orgId,
+    `Baustein ${site}`,
+  ]);
+  return { inboxItemId, evidenceId, templateId };
+}
+
 /** An invitation left open, so the isolation checks have an invitation id to aim at. */
 async function openInvitation(owner: Browser, orgId: string, email: string): Promise<string> {
   const response = await call(t.app, {
@@ -104,7 +134,8 @@ beforeAll(async () => {
     userId: memberA.userId,
     invitationId: await openInvitation(ownerA, orgA, 'offen-a@example.org'),
     ...(await publishingIds(ownerA, orgA, 'a.example')),
-  };
+  } as Ids;
+  Object.assign(a, await inboxIds(orgA, a.channelId, 'a.example'));
 
   // B's owner joins A only long enough to have an account, creates B and leaves A.
   const ownerB = await addMember(t, ownerA, orgA, ['viewer'], 'Berta B');
@@ -119,7 +150,8 @@ beforeAll(async () => {
     userId: bruno.userId,
     invitationId: await openInvitation(ownerB, orgB, 'offen-b@example.org'),
     ...(await publishingIds(ownerB, orgB, 'b.example')),
-  };
+  } as Ids;
+  Object.assign(b, await inboxIds(orgB, b.channelId, 'b.example'));
   // B's post goes out, so takedown and the published state have something to aim at.
   await t.db.$client.query(
     `update post_targets set state = 'published', remote_id = id::text, published_at = now() where id = $1`,
@@ -146,6 +178,15 @@ async function snapshotB() {
       'select id, state, due_at, takedown_requested_at, post_id from post_targets where org_id = $1 order by id',
     ),
     media: await q('select id, size from media where org_id = $1 order by id'),
+    inbox: await q(
+      'select id, status, assignee_id, tags, hidden_at, answered_at from inbox_items where org_id = $1 order by id',
+    ),
+    inboxOther: await q(
+      `select (select count(*) from inbox_replies where org_id = $1)::int as replies,
+              (select count(*) from inbox_evidence where org_id = $1)::int as evidence,
+              (select json_agg(json_build_object('name', name, 'body', body) order by id) from reply_templates where org_id = $1) as templates,
+              (select row_to_json(s) from inbox_settings s where org_id = $1) as settings`,
+    ),
     jobs: (await t.db.$client.query('select count(*)::int as n from pgboss.job')).rows,
   };
 }
@@ -161,13 +202,16 @@ const ID_KINDS: Record<string, keyof Ids> = {
   posts: 'postId',
   targets: 'targetId',
   media: 'mediaId',
+  inbox: 'inboxItemId',
+  'reply-templates': 'templateId',
+  evidence: 'evidenceId',
 };
 
 function fill(url: string, org: string, ids: Ids): string {
-  return url.replace(/(\w+)\/:(\w+)/g, (_, segment: string, name: string) => {
+  return url.replace(/([\w-]+)\/:(\w+)/g, (_, segment: string, name: string) => {
     if (name === 'orgId') return `${segment}/${org}`;
     if (name === 'userId') return `${segment}/${ids.userId}`;
-    const kind = name === 'id' ? ID_KINDS[segment] : undefined;
+    const kind = name === 'id' || name === 'evidenceId' ? ID_KINDS[segment] : undefined;
     if (!kind) throw new Error(`Teach the tenant-isolation test which of B's ids fits :${name} in ${url}`);
     return `${segment}/${ids[kind]}`;
   });
@@ -214,7 +258,7 @@ describe('tenant isolation', () => {
         [b.orgId, 'B org, B ids'],
         [a.orgId, 'A org, B ids'],
       ] as const) {
-        if (org === a.orgId && !/:(userId|id)\b/.test(route.url)) continue;
+        if (org === a.orgId && !/:(userId|id|evidenceId)\b/.test(route.url)) continue;
         const url = fill(route.url, org, b);
         const body = bodyFor(route, b);
         const response = await call(t.app, {
@@ -231,7 +275,7 @@ describe('tenant isolation', () => {
 
   it('refuses B’s org id with A’s member and invitation ids too', async () => {
     const before = await snapshotB();
-    for (const route of orgRoutes().filter((r) => /:(userId|id)\b/.test(r.url))) {
+    for (const route of orgRoutes().filter((r) => /:(userId|id|evidenceId)\b/.test(r.url))) {
       const url = fill(route.url, b.orgId, a);
       const body = bodyFor(route, a);
       const response = await call(t.app, {
