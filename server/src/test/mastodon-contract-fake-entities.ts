@@ -26,6 +26,10 @@ export type FakeStatus = {
   language: string | null;
   inReplyToId: string | null;
   inReplyToAccountId: string | null;
+  /** Local accounts named in the text (@user); they are notified and may see private/direct. */
+  mentionIds: string[];
+  /** Shared by a status and its replies; direct ones form a Conversation per participant. */
+  conversationId: string;
   media: FakeMedia[];
   idempotencyKey: string | null;
   createdAt: string;
@@ -90,7 +94,7 @@ export function mediaEntity(base: string, m: FakeMedia) {
   };
 }
 
-export function statusEntity(base: string, s: FakeStatus, account: FakeAccount) {
+export function statusEntity(base: string, s: FakeStatus, account: FakeAccount, mentioned: FakeAccount[] = []) {
   return {
     id: s.id,
     uri: `${base}/users/${account.username}/statuses/${s.id}`,
@@ -103,7 +107,12 @@ export function statusEntity(base: string, s: FakeStatus, account: FakeAccount) 
     spoiler_text: s.spoilerText,
     media_attachments: s.media.map((m) => mediaEntity(base, m)),
     application: { name: 'fake client', website: null },
-    mentions: [],
+    mentions: mentioned.map((m) => ({
+      id: m.id,
+      username: m.username,
+      url: `${base}/@${m.username}`,
+      acct: m.username,
+    })),
     tags: [],
     emojis: [],
     reblogs_count: 0,
@@ -118,6 +127,22 @@ export function statusEntity(base: string, s: FakeStatus, account: FakeAccount) 
     edited_at: null,
   };
 }
+
+/** docs: entities/Notification (4.3+ adds group_key; ungrouped ones get `ungrouped-<id>`). */
+export function notificationEntity(n: FakeNotification, from: unknown, status: unknown) {
+  return { id: n.id, type: n.type, created_at: n.createdAt, group_key: `ungrouped-${n.id}`, account: from, status };
+}
+
+export type FakeNotification = { id: string; type: 'mention'; fromId: string; statusId: string; createdAt: string };
+
+/** Per account and conversation, as Mastodon's AccountConversation. */
+export type FakeConversation = {
+  id: string;
+  conversationId: string;
+  participantIds: string[];
+  lastStatusId: string;
+  unread: boolean;
+};
 
 const escapeHtml = (t: string) =>
   t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

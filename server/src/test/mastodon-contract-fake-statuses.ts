@@ -1,9 +1,9 @@
+import { compose, deliver, entityOf, visibleTo } from './mastodon-contract-fake-delivery.ts';
 import {
   type FakeAccount,
   type FakeMedia,
   type FakeStatus,
   mediaEntity,
-  statusEntity,
   statusLength,
 } from './mastodon-contract-fake-entities.ts';
 import {
@@ -26,9 +26,7 @@ const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 
 export function statusRoutes(store: Store) {
   const idAt = (path: string) => path.split('/')[4] ?? '';
-  const owner = (s: FakeStatus) => store.accounts.get(s.accountId) as FakeAccount;
-  const visibleTo = (s: FakeStatus, auth: Token | undefined) =>
-    s.accountId === auth?.accountId || s.visibility === 'public' || s.visibility === 'unlisted';
+  const entity = (s: FakeStatus) => entityOf(store, s);
 
   return {
     upload({ res }: Ctx, auth: Token, body: Body, deferred: boolean) {
@@ -70,7 +68,7 @@ export function statusRoutes(store: Store) {
       const idemKey = typeof key === 'string' && key ? `${a.id}\0${key}` : null;
       const prior = idemKey ? store.idempotency.get(idemKey) : undefined;
       const replay = prior && Date.now() - prior.at < HOUR_MS ? store.statuses.get(prior.statusId) : undefined;
-      if (replay) return send(res, 200, statusEntity(store.url, replay, a));
+      if (replay) return send(res, 200, entity(replay));
 
       const l = store.limits;
       const text = typeof body.status === 'string' ? body.status : '';
@@ -98,41 +96,37 @@ export function statusRoutes(store: Store) {
       }
       const parentId = body.in_reply_to_id ? String(body.in_reply_to_id) : null;
       const parent = parentId ? store.statuses.get(parentId) : undefined;
-      if (parentId && !parent) {
+      if (parentId && (!parent || !visibleTo(parent, auth))) {
         return send(res, 404, { error: 'The post you are trying to reply to does not appear to exist.' });
       }
       const language = typeof body.language === 'string' && /^[a-z]{2,3}$/.test(body.language) ? body.language : null;
       const s: FakeStatus = {
-        id: store.nextId(),
-        accountId: a.id,
-        text,
-        spoilerText: spoiler,
+        ...compose(store, a.id, {
+          text,
+          inReplyToId: parent?.id ?? null,
+          visibility: visibility as FakeStatus['visibility'],
+          spoilerText: spoiler,
+          language,
+          idempotencyKey: typeof key === 'string' ? key : null,
+        }),
         sensitive: truthy(body.sensitive) || spoiler.length > 0,
-        visibility: visibility as FakeStatus['visibility'],
-        language,
-        inReplyToId: parent?.id ?? null,
-        inReplyToAccountId: parent?.accountId ?? null,
         media: attached,
-        idempotencyKey: typeof key === 'string' ? key : null,
-        createdAt: new Date().toISOString(),
-        deleted: false,
       };
       for (const m of attached) m.statusId = s.id;
-      store.statuses.set(s.id, s);
-      store.timelines.get(a.id)?.push(s);
+      deliver(store, s);
       // Mastodon remembers the key only after a successful create, for one hour.
       if (idemKey) store.idempotency.set(idemKey, { statusId: s.id, at: Date.now() });
       if (store.acceptThenFail > 0) {
         store.acceptThenFail -= 1;
         return sendHtml(res, 502);
       }
-      send(res, 200, statusEntity(store.url, s, a));
+      send(res, 200, entity(s));
     },
 
     show({ res, path }: Ctx, auth: Token | undefined) {
       const s = store.statuses.get(idAt(path));
       if (!s || !visibleTo(s, auth)) return send(res, 404, { error: 'Record not found' });
-      send(res, 200, statusEntity(store.url, s, owner(s)));
+      send(res, 200, entity(s));
     },
 
     remove({ res, path }: Ctx, auth: Token) {
@@ -142,7 +136,7 @@ export function statusRoutes(store: Store) {
       s.deleted = true;
       store.statuses.delete(s.id);
       // The deleted status comes back with its source `text`, for "delete and redraft".
-      send(res, 200, { ...statusEntity(store.url, s, owner(s)), text: s.text });
+      send(res, 200, { ...entity(s), text: s.text });
     },
 
     list({ res, path, query }: Ctx, auth: Token | undefined) {
@@ -185,12 +179,7 @@ export function statusRoutes(store: Store) {
         first && last
           ? { link: `<${link}?max_id=${last.id}>; rel="next", <${link}?min_id=${first.id}>; rel="prev"` }
           : {};
-      send(
-        res,
-        200,
-        out.map((s) => statusEntity(store.url, s, a)),
-        headers,
-      );
+      send(res, 200, out.map(entity), headers);
     },
   };
 }

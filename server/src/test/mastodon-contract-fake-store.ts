@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   defaultLimits,
   type FakeAccount,
+  type FakeConversation,
   type FakeMedia,
+  type FakeNotification,
   type FakeStatus,
   type InstanceLimits,
 } from './mastodon-contract-fake-entities.ts';
@@ -22,12 +24,19 @@ export function createStore() {
   const timelines = new Map<string, FakeStatus[]>();
   let lastId = 0n;
   let seq = 0;
+  let notificationSeq = 0;
   const smallId = () => String(100_000 + ++seq);
   return {
     url: '',
     accounts,
     timelines,
     statuses: new Map<string, FakeStatus>(),
+    /** Replies per status id, in creation order (for /context descendants). */
+    children: new Map<string, string[]>(),
+    /** Per account, oldest first (ids ascend), so paging is a binary search. */
+    notifications: new Map<string, FakeNotification[]>(),
+    /** Per account: conversation id → its AccountConversation. */
+    conversations: new Map<string, Map<string, FakeConversation>>(),
     media: new Map<string, FakeMedia>(),
     tokens: new Map<string, Token>(),
     apps: new Map<string, App>(),
@@ -46,6 +55,10 @@ export function createStore() {
       return lastId.toString();
     },
     smallId,
+    /** Notification ids are a plain sequence in Mastodon, unlike status ids. */
+    nextNotificationId: () => String(++notificationSeq),
+    /** An account by username, without creating it (mentions of unknown names stay text). */
+    findAccount: (name: string) => byName.get(name),
     secret: () => randomBytes(24).toString('base64url'),
     account(name: string): FakeAccount {
       let a = byName.get(name);

@@ -1,19 +1,22 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { compose, deliver } from './mastodon-contract-fake-delivery.ts';
 import {
   accountEntity,
   defaultLimits,
   type FakeAccount,
+  type FakeStatus,
   type InstanceLimits,
   instanceEntity,
   instanceV1Entity,
 } from './mastodon-contract-fake-entities.ts';
+import { inboxRoutes } from './mastodon-contract-fake-inbox.ts';
 import { oauthRoutes } from './mastodon-contract-fake-oauth.ts';
 import { statusRoutes } from './mastodon-contract-fake-statuses.ts';
 import { type Ctx, createStore, readBody, send, sendHtml, type Token } from './mastodon-contract-fake-store.ts';
 
 // A CONTRACT FAKE of a Mastodon instance, built from docs.joinmastodon.org (methods/apps, oauth,
-// accounts, instance, media, statuses; rate limits; Idempotency-Key). No Mastodon server runs
+// accounts, instance, media, statuses, notifications, conversations; rate limits; Idempotency-Key). No Mastodon server runs
 // here, so this plays one on loopback and adapter tests exercise their real HTTP code against
 // it. It is also the peer of the publish benchmark: per-request work stays O(1)/O(log n), no logs.
 
@@ -36,6 +39,7 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
   const store = createStore();
   const oauth = oauthRoutes(store);
   const statuses = statusRoutes(store);
+  const inbox = inboxRoutes(store);
   const windows = new Map<string, { start: number; count: number }>();
   const counts = new Map<string, number>();
   const failures: Failure[] = [];
@@ -95,6 +99,13 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
         return scoped(ctx, auth, 'write:statuses') && statuses.remove(ctx, auth);
       case 'GET /api/v1/accounts/:id/statuses':
         return statuses.list(ctx, auth);
+      case 'GET /api/v1/statuses/:id/context':
+        // Public statuses without a token; with one, Mastodon wants read:statuses.
+        return (auth === undefined || scoped(ctx, auth, 'read:statuses')) && inbox.context(ctx, auth);
+      case 'GET /api/v1/notifications':
+        return scoped(ctx, auth, 'read:notifications') && inbox.notifications(ctx, auth);
+      case 'GET /api/v1/conversations':
+        return scoped(ctx, auth, 'read:statuses') && inbox.conversations(ctx, auth);
       default:
         send(res, 404, { error: 'Not Found' });
     }
@@ -226,6 +237,28 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       if (opts.account) store.authorizeAs = opts.account;
       if (opts.deny !== undefined) store.deny = opts.deny;
     },
+    /**
+     * Another account posts, as Mastodon's web composer would: a reply starts with the parent
+     * author's @mention (prefilled there; without it nobody is notified), `mentions` are further
+     * accounts named at the start. Synchronous and O(1), so benchmarks can fill an inbox fast.
+     */
+    postAs(
+      accountName: string,
+      input: { text: string; inReplyToId?: string; visibility?: FakeStatus['visibility']; mentions?: string[] },
+    ): string {
+      const author = store.account(accountName);
+      const parent = input.inReplyToId ? store.statuses.get(input.inReplyToId) : undefined;
+      if (input.inReplyToId && !parent) throw new Error(`no status ${input.inReplyToId}`);
+      const names = [...(input.mentions ?? [])];
+      const parentAuthor = parent && (store.accounts.get(parent.accountId) as FakeAccount).username;
+      if (parentAuthor && parentAuthor !== accountName && !names.includes(parentAuthor)) names.unshift(parentAuthor);
+      for (const n of names) store.account(n);
+      const missing = names.filter((n) => !new RegExp(`(^|\\s)@${n}(\\b|@)`).test(input.text));
+      const text = [...missing.map((n) => `@${n}`), input.text].join(' ');
+      const s = compose(store, author.id, { text, inReplyToId: parent?.id ?? null, visibility: input.visibility });
+      deliver(store, s);
+      return s.id;
+    },
     /** How often a route was requested, e.g. "GET /api/v1/media/:id". */
     requests: (route: string) => counts.get(route) ?? 0,
     /** What was posted and not deleted, oldest first, with media and their descriptions. */
@@ -243,6 +276,7 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
           visibility: s.visibility,
           language: s.language,
           inReplyToId: s.inReplyToId,
+          mentions: s.mentionIds.map((id) => (store.accounts.get(id) as FakeAccount).username),
           idempotencyKey: s.idempotencyKey,
           createdAt: s.createdAt,
           media: s.media.map((m) => ({ id: m.id, mime: m.mime, size: m.size, description: m.description })),
