@@ -175,6 +175,51 @@ export const ERRORS = {
     de: 'Das Bild hat zu viele Pixel (höchstens 50 Megapixel).',
     en: 'The image has too many pixels (at most 50 megapixels).',
   },
+  inbox_not_supported: {
+    status: 409,
+    de: 'Über diesen Kanal kann nicht aus dem Posteingang geantwortet werden.',
+    en: 'This channel does not support answering from the inbox.',
+  },
+  inbox_reply_unreachable: {
+    status: 502,
+    de: 'Die Antwort wurde nicht gesendet: Das Netzwerk ist gerade nicht erreichbar. Die Antwort des Netzwerks steht in den Details; bitte versuchen Sie es später erneut.',
+    en: 'The reply was not sent: the network cannot be reached right now. The network’s answer is in the details; please try again later.',
+  },
+  inbox_reply_rejected: {
+    status: 422,
+    de: 'Das Netzwerk hat die Antwort abgelehnt. Der Grund steht in den Details.',
+    en: 'The network refused the reply. The reason is in the details.',
+  },
+  inbox_channel_needs_reconnect: {
+    status: 409,
+    de: 'Das Netzwerk hat die Anmeldedaten des Kanals abgelehnt. Bitte verbinden Sie den Kanal neu; die Antwort des Netzwerks steht in den Details.',
+    en: 'The network rejected the channel’s credentials. Please connect the channel again; the network’s answer is in the details.',
+  },
+  inbox_hide_unsupported: {
+    status: 409,
+    de: 'Dieses Netzwerk erlaubt kein Ausblenden von Antworten. Die Beweissicherung ist gespeichert; bitte nutzen Sie die Links zum Stummschalten, Blockieren oder Melden.',
+    en: 'This network does not allow hiding replies. The evidence is stored; please use the links to mute, block or report.',
+  },
+  inbox_hide_not_ours: {
+    status: 409,
+    de: 'Ausblenden geht nur bei Antworten unter eigenen Beiträgen. Die Beweissicherung ist gespeichert; bitte nutzen Sie die Links zum Stummschalten, Blockieren oder Melden.',
+    en: 'Only replies under our own posts can be hidden. The evidence is stored; please use the links to mute, block or report.',
+  },
+  inbox_hide_unreachable: {
+    status: 502,
+    de: 'Die Antwort wurde nicht ausgeblendet: Das Netzwerk ist gerade nicht erreichbar. Die Beweissicherung bleibt gespeichert; bitte versuchen Sie es später erneut.',
+    en: 'The reply was not hidden: the network cannot be reached right now. The evidence stays stored; please try again later.',
+  },
+  inbox_hide_rejected: {
+    status: 422,
+    de: 'Das Netzwerk hat das Ausblenden abgelehnt. Die Beweissicherung bleibt gespeichert; der Grund steht in den Details.',
+    en: 'The network refused to hide the reply. The evidence stays stored; the reason is in the details.',
+  },
+  reply_template_name_taken: {
+    status: 409,
+    de: 'Einen Antwortbaustein mit diesem Namen gibt es schon.',
+    en: 'There already is a reply template with this name.',
+  },
   internal: {
     status: 500,
     de: 'Ein unerwarteter Fehler ist aufgetreten.',

@@ -1,0 +1,159 @@
+import { splitThread } from '@nahbar/common';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { type AnyChannelError, isChannelError, type PublishInput } from '../../channels/contract.ts';
+import { channels, inboxItems, inboxReplies, organisations, users } from '../../db/schema/index.ts';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../http/context.ts';
+import { AppError, type ErrorCode } from '../../http/errors.ts';
+import { partLimit } from '../../jobs/publish-input.ts';
+import { recordAudit } from '../audit/service.ts';
+import { adapterFor, type ChannelRow, contextFor } from '../channels/access.ts';
+import { channelRow } from '../channels/service.ts';
+import { templateExists } from './templates.ts';
+import { refOf, replyView } from './thread.ts';
+import { loadItemRow } from './view.ts';
+
+// Answering from the inbox: the row is written first (state "sending"), so a crash or a
+// network failure leaves a trace; its id is the idempotency key the adapter derives from.
+
+type OrgActor = Actor & { orgId: string };
+type ReplyRow = typeof inboxReplies.$inferSelect;
+
+const ERROR_CODES: Record<AnyChannelError['kind'], ErrorCode> = {
+  transient: 'inbox_reply_unreachable',
+  rejected: 'inbox_reply_rejected',
+  auth: 'inbox_channel_needs_reconnect',
+};
+
+async function authorName(deps: Deps, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [row] = await deps.db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
+}
+
+export async function sendReply(
+  deps: Deps,
+  actor: OrgActor,
+  itemId: string,
+  body: { text: string; templateId?: string | undefined },
+) {
+  const item = await loadItemRow(deps.db, actor.orgId, itemId);
+  const channel = await channelRow(deps.db, actor.orgId, item.channelId);
+  if (channel.status === 'disconnected') throw new AppError('channel_disconnected');
+  const adapter = adapterFor(deps, channel.network);
+  const caps = adapter.capabilities(channel.settings);
+  if (!adapter.reply || !caps.inbox) throw new AppError('inbox_not_supported');
+  if (body.templateId && !(await templateExists(deps, actor.orgId, body.templateId))) {
+    throw new AppError('validation_failed', [{ field: 'templateId', code: 'not_found' }]);
+  }
+  const [org] = await deps.db
+    .select({ language: organisations.language })
+    .from(organisations)
+    .where(eq(organisations.id, actor.orgId));
+
+  const reply = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(inboxReplies)
+      .values({
+        orgId: actor.orgId,
+        itemId: item.id,
+        authorId: actor.userId,
+        templateId: body.templateId ?? null,
+        text: body.text,
+        state: 'sending',
+        createdAt: deps.clock(),
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  });
+
+  const input: PublishInput = {
+    idempotencyKey: reply.id,
+    parts: caps.threads ? splitThread(body.text, partLimit(caps, null), caps.counting) : [body.text.trim()],
+    media: [],
+    language: org?.language ?? null,
+    contentWarning: null,
+    // A direct message is answered privately; adapters map it to the network's direct mode.
+    visibility: item.kind === 'message' ? 'private' : 'public',
+    createdAt: reply.createdAt,
+  };
+  try {
+    const published = await adapter.reply(refOf(item), input, contextFor(deps, channel, AbortSignal.timeout(30_000)));
+    const sent = await recordSent(deps, actor, item.id, reply, published);
+    return replyView(sent, await authorName(deps, actor.userId));
+  } catch (error) {
+    const failure = isChannelError(error)
+      ? error
+      : { kind: 'internal' as const, message: (error as Error).message, networkMessage: null };
+    await recordFailed(deps, actor, channel, reply, failure);
+    if (!isChannelError(error)) throw error;
+    throw new AppError(ERROR_CODES[error.kind], {
+      replyId: reply.id,
+      networkMessage: error.networkMessage ?? error.message,
+    });
+  }
+}
+
+/** The first answer sets answeredAt and the response time; later answers keep them. */
+async function recordSent(
+  deps: Deps,
+  actor: OrgActor,
+  itemId: string,
+  reply: ReplyRow,
+  published: { remoteId: string; url: string | null },
+) {
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(inboxReplies)
+      .set({ state: 'sent', remoteId: published.remoteId, url: published.url, error: null, sentAt: now })
+      .where(eq(inboxReplies.id, reply.id))
+      .returning();
+    await tx
+      .update(inboxItems)
+      .set({
+        status: 'answered',
+        answeredAt: sql`coalesce(${inboxItems.answeredAt}, ${now})`,
+        responseMs: sql`coalesce(${inboxItems.responseMs}, greatest(0, (extract(epoch from (${now}::timestamptz - ${inboxItems.receivedAt})) * 1000)::bigint))`,
+      })
+      .where(and(eq(inboxItems.id, itemId), eq(inboxItems.orgId, actor.orgId)));
+    await recordAudit(tx, actor, {
+      orgId: actor.orgId,
+      action: 'inbox.replied',
+      targetType: 'inbox_item',
+      targetId: itemId,
+      details: { itemId, replyId: reply.id, templateId: reply.templateId, remoteUrl: published.url },
+    });
+    if (!row) throw new Error('reply row vanished');
+    return row;
+  });
+}
+
+/** The item stays as it was; a refused credential marks the channel for re-connecting. */
+async function recordFailed(
+  deps: Deps,
+  actor: OrgActor,
+  channel: ChannelRow,
+  reply: ReplyRow,
+  error: { kind: string; message: string; networkMessage: string | null },
+) {
+  const now = deps.clock();
+  const text = error.networkMessage ?? error.message;
+  await deps.db.transaction(async (tx) => {
+    await tx.update(inboxReplies).set({ state: 'failed', error: text }).where(eq(inboxReplies.id, reply.id));
+    if (error.kind === 'auth') {
+      await tx
+        .update(channels)
+        .set({ status: 'needs_reconnect', statusMessage: text, statusAt: now })
+        .where(and(eq(channels.id, channel.id), ne(channels.status, 'disconnected')));
+    }
+    await recordAudit(tx, actor, {
+      orgId: actor.orgId,
+      action: 'inbox.reply_failed',
+      targetType: 'inbox_item',
+      targetId: reply.itemId,
+      details: { itemId: reply.itemId, replyId: reply.id, kind: error.kind, networkMessage: text },
+    });
+  });
+}
