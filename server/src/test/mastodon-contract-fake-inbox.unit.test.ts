@@ -14,7 +14,7 @@ function api(token: string) {
   return async (path: string, init: RequestInit = {}) => {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const res = await fetch(`${fake.url}${path}`, { ...init, headers });
-    return { status: res.status, link: res.headers.get('link'), json: await res.json() };
+    return { status: res.status, link: res.headers.get('link'), json: JSON.parse(await res.text()) };
   };
 }
 
@@ -87,11 +87,13 @@ describe('Mastodon contract fake: inbox', () => {
     const root = (await me('/api/v1/statuses', { method: 'POST', body: JSON.stringify({ status: 'Wurzel' }) })).json;
     const a = fake.postAs('a1', { text: 'Antwort', inReplyToId: root.id });
     const b = fake.postAs('b1', { text: 'Darauf', inReplyToId: a });
-    const hidden = fake.postAs('c1', { text: 'privat', inReplyToId: a, visibility: 'direct' });
+    const c1 = api(fake.issueToken('c1'));
+    const direct = JSON.stringify({ status: '@a1 privat', in_reply_to_id: a, visibility: 'direct' });
+    const hidden = (await c1('/api/v1/statuses', { method: 'POST', body: direct })).json.id;
     const ctx = (await me(`/api/v1/statuses/${b}/context`)).json;
     expect(ctx.ancestors.map((s: { id: string }) => s.id)).toEqual([root.id, a]);
     const rootCtx = (await me(`/api/v1/statuses/${root.id}/context`)).json;
-    // The direct reply names only a1 (prefilled), so kontext does not see it.
+    // The direct reply names only a1, so kontext does not see it.
     expect(rootCtx.descendants.map((s: { id: string }) => s.id)).toEqual([a, b]);
     expect(rootCtx.descendants).not.toContainEqual(expect.objectContaining({ id: hidden }));
     const anonymous = await fetch(`${fake.url}/api/v1/statuses/${b}/context`);

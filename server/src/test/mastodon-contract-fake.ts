@@ -238,9 +238,9 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       if (opts.deny !== undefined) store.deny = opts.deny;
     },
     /**
-     * Another account posts, as Mastodon's web composer would: a reply starts with the parent
-     * author's @mention (prefilled there; without it nobody is notified), `mentions` are further
-     * accounts named at the start. Synchronous and O(1), so benchmarks can fill an inbox fast.
+     * Another account posts, as Mastodon's web composer would: a reply starts with the @mentions
+     * of the parent's author and of everyone the parent names (prefilled there; without them
+     * nobody is notified), `mentions` are further accounts named at the start. Synchronous and O(1), so benchmarks can fill an inbox fast.
      */
     postAs(
       accountName: string,
@@ -249,9 +249,14 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       const author = store.account(accountName);
       const parent = input.inReplyToId ? store.statuses.get(input.inReplyToId) : undefined;
       if (input.inReplyToId && !parent) throw new Error(`no status ${input.inReplyToId}`);
-      const names = [...(input.mentions ?? [])];
-      const parentAuthor = parent && (store.accounts.get(parent.accountId) as FakeAccount).username;
-      if (parentAuthor && parentAuthor !== accountName && !names.includes(parentAuthor)) names.unshift(parentAuthor);
+      // The composer names the parent's author and everyone the parent names, except oneself.
+      const prefilled = parent ? [parent.accountId, ...parent.mentionIds] : [];
+      const names: string[] = [];
+      for (const id of prefilled) {
+        const name = (store.accounts.get(id) as FakeAccount).username;
+        if (name !== accountName && !names.includes(name)) names.push(name);
+      }
+      for (const name of input.mentions ?? []) if (!names.includes(name)) names.push(name);
       for (const n of names) store.account(n);
       const missing = names.filter((n) => !new RegExp(`(^|\\s)@${n}(\\b|@)`).test(input.text));
       const text = [...missing.map((n) => `@${n}`), input.text].join(' ');

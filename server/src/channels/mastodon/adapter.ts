@@ -1,6 +1,8 @@
 import type { AdapterContext, ChannelAdapter, Published, PublishInput } from '../contract.ts';
 import { connect, type StatusJson, verifyCredentials } from './connection.ts';
 import { findPublished } from './find.ts';
+import { fetchInbox } from './inbox.ts';
+import { moderationLinks, replyTo } from './inbox-reply.ts';
 import { readSettings } from './instance.ts';
 import { MEDIA_POLL_DELAYS_MS, uploadImage } from './media.ts';
 
@@ -35,7 +37,8 @@ export function mastodonAdapter(options: MastodonAdapterOptions = {}): ChannelAd
         // takes several calls (uploads, polls, parts), so the engine's budget stays well below.
         // Uploads have their own limit of 30 per 30 minutes and deletions 30 per 30 minutes.
         rateLimit: { max: 250, windowSeconds: 300 },
-        inbox: false,
+        inbox: true,
+        // Mastodon has no way for a post's author to hide replies under it; moderationLinks.
         hideReplies: false,
       };
     },
@@ -89,6 +92,18 @@ export function mastodonAdapter(options: MastodonAdapterOptions = {}): ChannelAd
       for (const id of [...parts].reverse()) {
         await conn.call(`/api/v1/statuses/${encodeURIComponent(id)}`, { method: 'DELETE', allow: [404] });
       }
+    },
+
+    fetchInbox(cursor, ctx) {
+      return fetchInbox(connection(ctx), cursor);
+    },
+
+    reply(to, input, ctx) {
+      return replyTo(connection(ctx), to, input);
+    },
+
+    moderationLinks(item, ctx) {
+      return moderationLinks(item, readSettings(ctx.settings));
     },
   };
 }

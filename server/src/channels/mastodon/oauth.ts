@@ -4,10 +4,11 @@ import { instanceOrigin, mastodonFetch } from './http.ts';
 
 // Connecting a Mastodon account: register nahbar as an app on the instance once, send the user
 // to /oauth/authorize with PKCE (S256, Mastodon 4.3+; older servers ignore it), and trade the
-// code for a token. Granular scopes ask only for what publishing needs: who the account is,
-// its posts (to find a lost post), writing and deleting posts, and uploading images.
+// code for a token. Granular scopes ask only for what nahbar needs: who the account is, its
+// posts (to find a lost post; threads for the inbox), writing and deleting posts, uploading
+// images, and its notifications (mentions, replies, direct messages for the inbox).
 
-export const SCOPES = 'read:accounts read:statuses write:statuses write:media';
+export const SCOPES = 'read:accounts read:statuses read:notifications write:statuses write:media';
 export const CLIENT_NAME = 'nahbar';
 
 export async function registerApp(
