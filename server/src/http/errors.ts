@@ -54,6 +54,11 @@ export const ERRORS = {
     de: 'Der Zeitpunkt liegt in der Vergangenheit.',
     en: 'The time is in the past.',
   },
+  inbox_assignee_invalid: {
+    status: 422,
+    de: 'Zuweisen geht nur an Mitglieder der Organisation, die im Posteingang antworten dürfen.',
+    en: 'Items can only be assigned to members of the organisation who may answer in the inbox.',
+  },
   validation_failed: { status: 400, de: 'Die Eingaben sind nicht gültig.', en: 'The input is not valid.' },
   malformed_json: { status: 400, de: 'Der Inhalt ist kein gültiges JSON.', en: 'The body is not valid JSON.' },
   body_too_large: { status: 413, de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },

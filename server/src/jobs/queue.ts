@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 // pg-boss on our own PostgreSQL. Job payloads carry ids only — never text, never credentials.
 export const PUBLISH_QUEUE = 'publish-target';
 export const TAKEDOWN_QUEUE = 'takedown-target';
+export const INBOX_FETCH_QUEUE = 'inbox-fetch';
 export const BOSS_SCHEMA = 'pgboss';
 
 export type JobQueue = {
@@ -70,5 +71,11 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
       retryDelayMax: 1800,
       expireInSeconds: 300,
     });
+  }
+  if (!existing.has(INBOX_FETCH_QUEUE)) {
+    // `short` + singletonKey = channel id: one waiting fetch per channel however often the
+    // sweep asks. Network errors are noted on the cursor and tried at the next poll; the pg-boss
+    // retry only covers a crashed handler.
+    await boss.createQueue(INBOX_FETCH_QUEUE, { policy: 'short', notify: true, retryLimit: 1, expireInSeconds: 300 });
   }
 }

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { startInboxWorker } from '../modules/inbox/worker.ts';
 import { publishTarget } from './publish-target.ts';
 import { PUBLISH_QUEUE, TAKEDOWN_QUEUE } from './queue.ts';
 import { sweep } from './sweep.ts';
@@ -45,12 +46,14 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
     return next;
   };
   await runSweep();
+  const inbox = await startInboxWorker(deps, { sweepIntervalMs: options.sweepIntervalMs });
   const timer = setInterval(runSweep, options.sweepIntervalMs ?? deps.config.publishing.sweepIntervalMs);
   return {
     async stop() {
       clearInterval(timer);
       await boss.offWork(PUBLISH_QUEUE);
       await boss.offWork(TAKEDOWN_QUEUE);
+      await inbox.stop();
       await running;
     },
     sweepNow: runSweep as Worker['sweepNow'],

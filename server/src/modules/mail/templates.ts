@@ -100,3 +100,40 @@ export function channelNeedsReconnectMail(
     'Sie erhalten diese E-Mail als Inhaber:in oder Admin der Organisation.',
   );
 }
+
+export function overdueInboxMail(
+  language: Language,
+  p: { organisation: string; items: { channel: string; author: string; excerpt: string }[]; url: string },
+): Rendered {
+  const quote = (text: string) => (language === 'en' ? `“${text}”` : `„${text}“`);
+  const list = p.items.slice(0, 20).map((item) => `• ${item.channel}, ${item.author}: ${quote(item.excerpt)}`);
+  const more = p.items.length - list.length;
+  if (language === 'en') {
+    return render(
+      p.items.length === 1
+        ? `A comment waits for an answer (${p.organisation})`
+        : `${p.items.length} comments wait for an answer (${p.organisation})`,
+      [
+        'Hello,',
+        `These comments, mentions or messages at ${p.organisation} are past the response time you set:`,
+        ...list,
+        ...(more > 0 ? [`… and ${more} more.`] : []),
+      ],
+      { label: 'Open inbox', url: p.url },
+      'You receive this e-mail because the items are assigned to you, or no one is assigned and you answer the inbox.',
+    );
+  }
+  return render(
+    p.items.length === 1
+      ? `Ein Kommentar wartet auf Antwort (${p.organisation})`
+      : `${p.items.length} Kommentare warten auf Antwort (${p.organisation})`,
+    [
+      'Hallo,',
+      `Diese Kommentare, Erwähnungen oder Nachrichten bei ${p.organisation} haben die vereinbarte Antwortzeit überschritten:`,
+      ...list,
+      ...(more > 0 ? [`… und ${more} weitere.`] : []),
+    ],
+    { label: 'Posteingang öffnen', url: p.url },
+    'Sie erhalten diese E-Mail, weil Ihnen die Einträge zugewiesen sind oder niemand zugewiesen ist und Sie den Posteingang betreuen.',
+  );
+}
