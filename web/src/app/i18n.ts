@@ -4,6 +4,7 @@ import deAudit from '../locales/de/audit.json';
 import deAuth from '../locales/de/auth.json';
 import deChannels from '../locales/de/channels.json';
 import deCommon from '../locales/de/common.json';
+import deInbox from '../locales/de/inbox.json';
 import deOverview from '../locales/de/overview.json';
 import dePosts from '../locales/de/posts.json';
 import deRoles from '../locales/de/roles.json';
@@ -12,6 +13,7 @@ import enAudit from '../locales/en/audit.json';
 import enAuth from '../locales/en/auth.json';
 import enChannels from '../locales/en/channels.json';
 import enCommon from '../locales/en/common.json';
+import enInbox from '../locales/en/inbox.json';
 import enOverview from '../locales/en/overview.json';
 import enPosts from '../locales/en/posts.json';
 import enRoles from '../locales/en/roles.json';
@@ -32,6 +34,7 @@ export const resources = {
     audit: deAudit,
     channels: deChannels,
     posts: dePosts,
+    inbox: deInbox,
   },
   en: {
     common: enCommon,
@@ -42,6 +45,7 @@ export const resources = {
     audit: enAudit,
     channels: enChannels,
     posts: enPosts,
+    inbox: enInbox,
   },
 } as const;
 

@@ -37,6 +37,10 @@ const OutboxPage = lazy(() => import('../features/settings/outbox-page.tsx').the
 const ChannelsPage = lazy(() =>
   import('../features/channels/channels-page.tsx').then((m) => ({ default: m.ChannelsPage })),
 );
+const InboxPage = lazy(() => import('../features/inbox/inbox-page.tsx').then((m) => ({ default: m.InboxPage })));
+const InboxSettingsPage = lazy(() =>
+  import('../features/inbox/settings/inbox-settings-page.tsx').then((m) => ({ default: m.InboxSettingsPage })),
+);
 const PostsPage = lazy(() => import('../features/posts/posts-page.tsx').then((m) => ({ default: m.PostsPage })));
 
 export const paths = {
@@ -53,8 +57,10 @@ export const paths = {
   settingsTokens: '/einstellungen/api-tokens',
   settingsAudit: '/einstellungen/protokoll',
   settingsOutbox: '/einstellungen/postausgang',
+  settingsInbox: '/einstellungen/posteingang',
   channels: '/kanaele',
   posts: '/beitraege',
+  inbox: '/posteingang',
 } as const;
 
 export function AppRoutes() {
@@ -88,6 +94,17 @@ export function AppRoutes() {
                   </Suspense>
                 }
               />
+              {[paths.inbox, `${paths.inbox}/:itemId`].map((path) => (
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    <Suspense fallback={<PageLoader />}>
+                      <InboxPage />
+                    </Suspense>
+                  }
+                />
+              ))}
               <Route
                 path={paths.settings}
                 element={
@@ -103,6 +120,7 @@ export function AppRoutes() {
                 <Route path="api-tokens" element={<TokensPage />} />
                 <Route path="protokoll" element={<AuditPage />} />
                 <Route path="postausgang" element={<OutboxPage />} />
+                <Route path="posteingang" element={<InboxSettingsPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

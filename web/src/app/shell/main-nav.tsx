@@ -5,7 +5,6 @@ import {
   IconChecklist,
   IconFileText,
   IconHome,
-  IconInbox,
   IconPlugConnected,
   IconSettings,
   IconShieldCheck,
@@ -14,6 +13,7 @@ import {
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { InboxNavLink } from '../../features/inbox/inbox-nav-link.tsx';
 
 type IconType = ComponentType<{ size?: number; 'aria-hidden'?: boolean; stroke?: number }>;
 
@@ -25,11 +25,10 @@ const MODULES: { key: 'posts' | 'channels'; to: string; icon: IconType }[] = [
 // Modules that are planned but not built yet. They are listed so the team sees what is coming,
 // and are not links: nothing behind them is faked.
 const COMING_SOON: {
-  key: 'calendar' | 'inbox' | 'people' | 'approvals' | 'strategy' | 'reports';
+  key: 'calendar' | 'people' | 'approvals' | 'strategy' | 'reports';
   icon: IconType;
 }[] = [
   { key: 'calendar', icon: IconCalendar },
-  { key: 'inbox', icon: IconInbox },
   { key: 'people', icon: IconShieldCheck },
   { key: 'approvals', icon: IconChecklist },
   { key: 'strategy', icon: IconTarget },
@@ -62,6 +61,7 @@ export function MainNav() {
             active={pathname.startsWith(to)}
           />
         ))}
+        <InboxNavLink />
         <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {COMING_SOON.map(({ key, icon: Icon }) => (
             <Box component="li" key={key}>

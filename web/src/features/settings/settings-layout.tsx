@@ -7,7 +7,7 @@ import { useCurrentOrg } from '../../app/session.tsx';
 
 type Tab = {
   to: string;
-  key: 'organisation' | 'members' | 'account' | 'tokens' | 'audit' | 'outbox';
+  key: 'organisation' | 'members' | 'account' | 'tokens' | 'audit' | 'outbox' | 'inbox';
   permission?: Permission;
   needsOrg?: boolean;
 };
@@ -19,11 +19,12 @@ const TABS: Tab[] = [
   { to: 'api-tokens', key: 'tokens' },
   { to: 'protokoll', key: 'audit', needsOrg: true, permission: 'audit.read' },
   { to: 'postausgang', key: 'outbox', needsOrg: true, permission: 'outbox.read' },
+  { to: 'posteingang', key: 'inbox', needsOrg: true, permission: 'inbox.read' },
 ];
 
 /** Sub-navigation as links (not ARIA tabs): every settings page has its own address. */
 export function SettingsLayout() {
-  const { t } = useTranslation('settings');
+  const { t } = useTranslation(['settings', 'inbox']);
   const org = useCurrentOrg();
   const visible = TABS.filter(
     (tab) => (!tab.needsOrg || org) && (!tab.permission || (org && can(org.roles, tab.permission))),
@@ -44,7 +45,7 @@ export function SettingsLayout() {
             c="var(--mantine-color-text)"
             className="settings-tab"
           >
-            {t(`tabs.${tab.key}`)}
+            {tab.key === 'inbox' ? t('inbox:settings.tab') : t(`tabs.${tab.key}`)}
           </Button>
         ))}
       </Group>
