@@ -10,7 +10,7 @@ import { statusText } from './status-text.ts';
 // would only repeat the direct ones.
 //
 // Cursor: the newest notification id seen. With a cursor we page forward with min_id (the page
-// right after the id, as the Link header's rel="prev" says), so nothing between two fetches is
+// right after the id), so nothing between two fetches is
 // skipped, however many arrive; a fetch stops after MAX_PAGES and the next one continues from
 // there. Without a cursor (a newly connected channel) only the newest page is taken: old
 // conversations should not flood the inbox as overdue work.
@@ -34,13 +34,18 @@ export async function fetchInbox(conn: Connection, cursor: string | null): Promi
   const notifications: NotificationJson[] = [];
   let newest = cursor;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const query = new URLSearchParams({ 'types[]': 'mention', limit: String(PAGE) });
+    // include_filtered (4.3+, ignored before): the notification policy filters private mentions
+    // from strangers by default, and a stranger's direct message may be a counselling request.
+    const query = new URLSearchParams({ 'types[]': 'mention', limit: String(PAGE), include_filtered: 'true' });
     if (newest) query.set('min_id', newest);
-    const { body, headers } = await conn.call<NotificationJson[]>(`/api/v1/notifications?${query}`);
+    const { body } = await conn.call<NotificationJson[]>(`/api/v1/notifications?${query}`);
     const list = Array.isArray(body) ? body : [];
     if (list.length === 0) break;
     notifications.push(...list);
-    newest = prevMinId(headers.get('link')) ?? maxId(list);
+    // The Link header's rel="prev" is min_id=<newest on the page>; the docs allow building it
+    // from the ids, which also keeps a confused server from moving the cursor backwards.
+    const top = maxId(list);
+    if (!newest || compareIds(top, newest) > 0) newest = top;
     if (!cursor || list.length < PAGE) break;
   }
 
@@ -94,13 +99,6 @@ function rootFinder(conn: Connection) {
     byParent.set(parent, root);
     return root;
   };
-}
-
-/** min_id of the Link header's rel="prev": where the instance says newer items start. */
-function prevMinId(link: string | null): string | null {
-  const prev = link?.split(',').find((part) => /rel="prev"/.test(part));
-  const match = prev && /[?&]min_id=(\d+)/.exec(prev);
-  return match ? (match[1] as string) : null;
 }
 
 const maxId = (list: { id: string }[]) =>
