@@ -9,3 +9,7 @@ export * from './schemas/mail.ts';
 export * from './schemas/orgs.ts';
 export * from './schemas/posts.ts';
 export * from './schemas/tokens.ts';
+export * from './rules/inbox-classify.ts';
+export * from './rules/response-time.ts';
+export * from './rules/reply-template.ts';
+export * from './rules/crisis-help.ts';
