@@ -78,6 +78,15 @@ const german: Case[] = [
   ['Opfer von Gewalt bekommen bei uns Hilfe', []],
   ['Bist du lebensmüde, so zu fahren', []],
   ['Ganz schön teuer', []],
+  ['Ist doch klar, dass das nicht geht.', []],
+  ['Das Problem ist gelöst, danke!', ['praise'], ['danke']],
+  [
+    'Liebe Kita, danke für das schöne Fest, die Kinder waren begeistert!',
+    ['praise'],
+    ['danke', 'schöne', 'begeistert'],
+  ],
+  ['Warum antwortet hier niemand? Seit Tagen keine Reaktion.', ['question', 'criticism'], ['Warum', 'keine Reaktion']],
+  ['Meine Tochter wird in der Schule gemobbt', ['counselling'], ['wird in der Schule gemobbt']],
 ];
 
 const english: Case[] = [

@@ -50,7 +50,7 @@ export const lexiconDe: Lexicon = {
       terms: [
         'super', 'klasse', 'prima', 'großartig', 'genial', 'spitze', 'wunderbar', 'wundervoll', 'hervorragend',
         'fantastisch', 'phantastisch', 'beeindruckend', 'vorbildlich', 'gelungen', 'hilfreich', 'gut', 'sehr gut',
-        'richtig gut', 'gute arbeit', 'gut gemacht', 'weiter so', 'hut ab', 'respekt', 'bravo', 'schön',
+        'richtig gut', 'gute arbeit', 'gut gemacht', 'weiter so', 'hut ab', 'respekt', 'bravo', 'schön*', 'begeistert',
         'schöne aktion', 'gefällt mir', 'gefällt uns', 'finde ich gut', 'liebe es', 'freue mich', 'freuen uns',
         'toller', 'tolle', 'tolles', 'echt stark', 'richtig stark', 'voll stark', 'empfehlenswert',
         // Exclamations that start like a question: the longer phrase wins over „Wie“ / „Kann“.
@@ -77,7 +77,7 @@ export const lexiconDe: Lexicon = {
         'unprofessionell', 'peinlich', 'ärgerlich', 'verärgert', 'schade', 'nervt', 'nervig', 'ätzend', 'mies*',
         'miserabel', 'zumutung', 'beschwerde', 'beschweren', 'sauer', 'wütend', 'unzufrieden', 'lächerlich',
         'ein witz', 'unzuverlässig', 'problem', 'probleme', 'problematisch', 'zu teuer', 'zu spät', 'zu lange',
-        'warte seit', 'warten seit', 'keine antwort', 'niemand meldet sich', 'nicht erreichbar', 'gefällt mir nicht',
+        'warte seit', 'warten seit', 'keine reaktion', 'meldet sich niemand', 'antwortet … niemand', 'keine antwort', 'niemand meldet sich', 'nicht erreichbar', 'gefällt mir nicht',
         'gefällt uns nicht', 'finde ich nicht gut', 'scheiße', 'scheiss*', 'mangelhaft', 'chaos', 'chaotisch', '👎',
         '😡', '🤮',
       ],
@@ -132,7 +132,7 @@ export const lexiconDe: Lexicon = {
         'trinkt zu viel', 'zwangsgeräumt', 'zwangsräumung', 'räumungsklage', 'wohnung gekündigt', 'werden obdachlos',
         'bin obdachlos', 'weiß nicht mehr weiter', 'weiß nicht weiter', 'weiß nicht mehr, was ich',
         'ich kann einfach nicht mehr', 'brauche hilfe', 'brauche dringend hilfe', 'habe schulden', 'hohe schulden',
-        'schuldenfalle', 'wird gemobbt', 'werde gemobbt', 'ungewollt schwanger', 'magersucht', 'essstörung',
+        'schuldenfalle', 'wird … gemobbt', 'werde … gemobbt', 'ungewollt schwanger', 'magersucht', 'essstörung',
         'depression*', 'panikattacke*', 'bin so einsam', 'sorgerecht', 'jugendamt will', 'kind weggenommen',
         'kinder weggenommen', 'jobcenter hat … gesperrt',
       ],
@@ -151,6 +151,10 @@ export const lexiconDe: Lexicon = {
         // Greetings and wellbeing are not a verdict on us: „Schöne Grüße“, „Mir geht es nicht gut“.
         'schöne grüße', 'schönen tag', 'schönes wochenende', 'schönen abend', 'geht es … gut', "geht's … gut",
         'geht es … schlecht', 'gut zu wissen', 'alles gute', 'ganz schön',
+        // A solved problem is good news.
+        'problem … gelöst', 'problem … behoben',
+        // Modal particles mark a statement, not a question: „Ist doch klar.“, „Ist ja gut.“
+        'ist doch', 'ist ja', 'sind doch', 'sind ja',
         // Not questions: „Was für ein Tag“, „Wie immer pünktlich.“
         'was für ein*', 'wie immer', 'wie gesagt', 'wie versprochen',
         // „Dreckspatz“ is what a Kita calls a happily muddy child, not „Drecks…“.
