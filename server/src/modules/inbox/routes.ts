@@ -61,7 +61,7 @@ export async function inboxRoutes(app: FastifyInstance, deps: Deps): Promise<voi
         tags,
         summary: "Fetch new items now from the organisation's channels (or one)",
         params: orgParams,
-        body: z.strictObject({ channelId: idSchema.optional() }).optional(),
+        body: z.strictObject({ channelId: idSchema.optional() }).nullish(),
         response: { 200: z.object({ fetched: z.int() }) },
       },
     },
