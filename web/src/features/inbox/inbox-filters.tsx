@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Select } from '@mantine/core';
+import { Group, SegmentedControl, Select, Stack } from '@mantine/core';
 import type { Channel, InboxClass } from '@nahbar/common';
 import { useTranslation } from 'react-i18next';
 import { CLASSES, type InboxFilters } from './inbox-api.ts';
@@ -25,31 +25,32 @@ export function InboxFilterBar({ value, onChange, channels }: Props) {
   const { t } = useTranslation('inbox');
   const views: InboxView[] = ['open', 'mine', 'overdue', 'all'];
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('filters.label')}>
+    <Stack gap="sm" role="search" aria-label={t('filters.label')}>
       <SegmentedControl
+        fullWidth
         aria-label={t('filters.view')}
         value={value.view}
         onChange={(view) => onChange({ ...value, view: view as InboxView })}
         data={views.map((v) => ({ value: v, label: t(`filters.views.${v}`) }))}
       />
-      <Select
-        label={t('filters.channel')}
-        placeholder={t('filters.allChannels')}
-        clearable
-        w={200}
-        value={value.channelId}
-        onChange={(channelId) => onChange({ ...value, channelId })}
-        data={channels.map((c) => ({ value: c.id, label: c.name }))}
-      />
-      <Select
-        label={t('filters.class')}
-        placeholder={t('filters.allClasses')}
-        clearable
-        w={200}
-        value={value.class}
-        onChange={(c) => onChange({ ...value, class: (c as InboxClass | null) ?? null })}
-        data={CLASSES.map((c) => ({ value: c, label: t(`classes.${c}`) }))}
-      />
-    </Group>
+      <Group gap="sm" grow wrap="nowrap">
+        <Select
+          label={t('filters.channel')}
+          placeholder={t('filters.allChannels')}
+          clearable
+          value={value.channelId}
+          onChange={(channelId) => onChange({ ...value, channelId })}
+          data={channels.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Select
+          label={t('filters.class')}
+          placeholder={t('filters.allClasses')}
+          clearable
+          value={value.class}
+          onChange={(c) => onChange({ ...value, class: (c as InboxClass | null) ?? null })}
+          data={CLASSES.map((c) => ({ value: c, label: t(`classes.${c}`) }))}
+        />
+      </Group>
+    </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { useFormatters } from '../../components/use-formatters.ts';
 import { NetworkIcon } from '../channels/network-icon.tsx';
 import { ClassBadges, HiddenBadge, InboxStatusBadge } from './class-badges.tsx';
 import { DueMarker } from './due-marker.tsx';
+import { atHandle } from './handle.ts';
 
 type Props = {
   items: InboxItem[];
@@ -65,7 +66,7 @@ function InboxRow({ item, selected, timeZone }: { item: InboxItem; selected: boo
               {item.author.displayName ?? item.author.handle}
             </Text>
             <Text size="sm" c="dimmed" truncate>
-              @{item.author.handle}
+              {atHandle(item.author.handle)}
             </Text>
           </Group>
           <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>

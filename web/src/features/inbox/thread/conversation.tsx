@@ -4,6 +4,7 @@ import { IconAlertCircle, IconCheck, IconExternalLink, IconLoader } from '@table
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { useFormatters } from '../../../components/use-formatters.ts';
+import { atHandle } from '../handle.ts';
 
 /** The rest of the conversation at the network, oldest first, so the comment is read in context. */
 export function Conversation({ items, timeZone }: { items: InboxItem[]; timeZone: string }) {
@@ -18,7 +19,7 @@ export function Conversation({ items, timeZone }: { items: InboxItem[]; timeZone
       {items.map((c) => (
         <Stack key={c.id} gap={2} pl="sm" style={{ borderLeft: '3px solid var(--mantine-color-gray-3)' }}>
           <Text size="xs" c="dimmed">
-            <strong>@{c.author.handle}</strong> · {formatDateTime(c.receivedAt, timeZone)}
+            <strong>{atHandle(c.author.handle)}</strong> · {formatDateTime(c.receivedAt, timeZone)}
           </Text>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {c.text}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { errorMessage } from '../../../components/server-errors.ts';
+import { atHandle } from '../handle.ts';
 import { inboxApi, inboxKeys } from '../inbox-api.ts';
 
 type Props = {
@@ -36,7 +37,7 @@ export function ReplyBox({ org, item, channel, settings }: Props) {
 
   const insert = (template: ReplyTemplate) => {
     const filled = renderTemplate(template.body, {
-      author: item.author.handle,
+      author: atHandle(item.author.handle),
       organisation: org.name,
       netiquette: settings?.netiquetteUrl ?? null,
       channel: item.channelName,
@@ -87,7 +88,7 @@ export function ReplyBox({ org, item, channel, settings }: Props) {
           </Group>
           <FormAlert message={send.error ? errorMessage(send.error) : null} />
           <Textarea
-            label={t('reply.text', { name: item.author.handle })}
+            label={t('reply.text', { name: atHandle(item.author.handle) })}
             withAsterisk={false}
             required
             autosize

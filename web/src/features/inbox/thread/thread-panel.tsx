@@ -11,6 +11,7 @@ import { NetworkIcon } from '../../channels/network-icon.tsx';
 import { useOrgAccess } from '../../settings/use-org-access.ts';
 import { ClassBadges, HiddenBadge, InboxStatusBadge } from '../class-badges.tsx';
 import { DueMarker } from '../due-marker.tsx';
+import { atHandle } from '../handle.ts';
 import { inboxApi, inboxKeys } from '../inbox-api.ts';
 import { Conversation, OurReplies } from './conversation.tsx';
 import { CounsellingHint, CrisisAlert } from './crisis-alert.tsx';
@@ -49,11 +50,11 @@ export function ThreadPanel({ org, itemId }: { org: MembershipSummary; itemId: s
         </Group>
         <Text size="sm" c="dimmed">
           {item.author.url ? (
-            <Anchor href={item.author.url} target="_blank" rel="noopener noreferrer" size="sm">
-              @{item.author.handle}
+            <Anchor href={item.author.url} target="_blank" rel="noopener noreferrer" size="sm" underline="always">
+              {atHandle(item.author.handle)}
             </Anchor>
           ) : (
-            `@${item.author.handle}`
+            atHandle(item.author.handle)
           )}
           {` · ${item.channelName} · ${formatDateTime(item.receivedAt, org.timeZone)}`}
         </Text>

@@ -1,0 +1,213 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MastodonFake, startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
+import { checkPage, launch } from './browser.ts';
+import startServer from './global-setup.ts';
+
+// Set-up → connect Mastodon through OAuth (the contract fake) → write a reply template → publish
+// → three other accounts answer (a question, an insult, crisis wording) → "Jetzt abrufen" → answer
+// the question with the template (threaded at the instance) → secure evidence of the insult
+// (Mastodon cannot hide replies: evidence plus mute/block/report links) → the crisis alert.
+
+const owner = { name: 'Deniz Demir', email: 'deniz@example.org', password: 'eine-lange-passphrase' };
+const postText = 'Sommerfest im Stadtteiltreff am Samstag von 14 bis 18 Uhr – alle sind herzlich eingeladen!';
+const question = 'Wann genau beginnt der Kuchenverkauf? Kann man auch ohne Anmeldung kommen?';
+const hostile = 'Ihr seid doch alle Idioten, haltet endlich die Klappe!';
+const crisis = 'Ich will nicht mehr leben, ich halte das alles nicht mehr aus.';
+const netiquette = 'https://stadtteiltreff.example.org/netiquette';
+
+let baseUrl = '';
+let stopServer: (() => Promise<void>) | undefined;
+let fake: MastodonFake;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
+  [stopServer, browser, fake] = await Promise.all([
+    startServer(project as unknown as Parameters<typeof startServer>[0]),
+    launch(),
+    startMastodonFake({ instant: true }),
+  ]);
+  fake.setAuthorization({ account: 'stadtteiltreff' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stopServer?.();
+  await fake?.close();
+});
+
+async function dialogGone() {
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  await page.waitForTimeout(300);
+}
+
+async function dialogShown() {
+  await expect.poll(() => page.getByRole('dialog').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+}
+
+const item = (text: string) => page.getByRole('link').filter({ hasText: text });
+const thread = () => page.getByRole('article');
+
+describe('inbox journey', () => {
+  it('sets up the organisation and connects Mastodon through OAuth', async () => {
+    await page.goto(baseUrl);
+    await page.waitForURL('**/einrichtung');
+    await page.getByLabel('Name der Organisation').fill('Stadtteiltreff Südviertel');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(owner.name);
+    await page.getByLabel('E-Mail-Adresse').fill(owner.email);
+    await page.getByLabel('Passwort').fill(owner.password);
+    await page.getByRole('button', { name: 'Organisation einrichten' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+
+    await page.getByRole('link', { name: 'Kanäle' }).click();
+    await page.getByRole('button', { name: 'Kanal hinzufügen' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /Mastodon/ }).click();
+    await dialog.getByRole('textbox', { name: 'Adresse der Instanz' }).fill(fake.url);
+    await dialog.getByRole('button', { name: 'Weiter zur Instanz' }).click();
+    await page.waitForURL('**/kanaele**');
+    const card = page.getByRole('article').filter({ hasText: '@stadtteiltreff' });
+    await expect.poll(() => card.getByText('Verbunden', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+  });
+
+  it('sets the inbox up: netiquette, crisis procedure and a reply template with placeholders', async () => {
+    await page.getByRole('link', { name: 'Einstellungen' }).click();
+    await page.getByRole('navigation', { name: 'Einstellungen' }).getByRole('link', { name: 'Posteingang' }).click();
+    await page.waitForURL('**/einstellungen/posteingang');
+    await page.getByRole('textbox', { name: 'Netiquette (Adresse)' }).fill(netiquette);
+    await page
+      .getByRole('textbox', { name: 'Krisenablauf' })
+      .fill('Sofort die Leitung (Frau Aydin, 0421 555 12) anrufen. Antwort nur durch Fachkräfte.');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => page.getByText('Die Einstellungen sind gespeichert.').isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Neuer Baustein' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Danke für die Frage');
+    await dialog
+      .getByRole('textbox', { name: 'Text' })
+      .fill(
+        'Hallo {{autor}}, danke für Ihre Frage! Wir melden uns gleich. Bitte beachten Sie unsere Netiquette: {{netiquette}}',
+      );
+    await dialogShown();
+    await checkPage(page, 'inbox-01-template-editor');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialogGone();
+    await expect.poll(() => page.getByRole('listitem', { name: 'Danke für die Frage' }).isVisible()).toBe(true);
+    await checkPage(page, 'inbox-02-settings');
+  });
+
+  it('publishes a post that three other accounts answer', async () => {
+    await page.getByRole('link', { name: 'Beiträge' }).click();
+    await page.getByRole('textbox', { name: 'Text' }).fill(postText);
+    await page.getByRole('checkbox', { name: /stadtteiltreff/ }).check();
+    await page.getByRole('button', { name: 'Jetzt veröffentlichen', exact: true }).click();
+    const post = page.getByRole('article').filter({ hasText: 'Sommerfest im Stadtteiltreff' });
+    await expect
+      .poll(() => post.getByText('Veröffentlicht', { exact: true }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    const ours = fake.statuses('stadtteiltreff');
+    expect(ours).toHaveLength(1);
+    const ourId = ours[0]!.id;
+    fake.postAs('anna', { text: question, inReplyToId: ourId });
+    fake.postAs('troll', { text: hostile, inReplyToId: ourId });
+    fake.postAs('mika', { text: crisis, inReplyToId: ourId });
+  });
+
+  it('fetches now and lists the replies, crisis first, with their classes', async () => {
+    await page.getByRole('link', { name: /^Posteingang/ }).click();
+    await page.waitForURL('**/posteingang');
+    await page.getByRole('button', { name: 'Jetzt abrufen' }).click();
+    await expect.poll(() => item(question).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => item(hostile).isVisible()).toBe(true);
+    const links = await page.getByRole('list', { name: 'Einträge' }).getByRole('link').allTextContents();
+    expect(links).toHaveLength(3);
+    expect(links[0]).toContain(crisis);
+    expect(links[0]).toContain('Krise');
+    expect(await item(question).getByText('Frage', { exact: true }).isVisible()).toBe(true);
+    expect(await item(hostile).getByText('Feindselig', { exact: true }).isVisible()).toBe(true);
+    // The navigation counts what is open.
+    await expect.poll(() => page.getByRole('link', { name: /^Posteingang/ }).textContent()).toContain('3');
+    await checkPage(page, 'inbox-03-list');
+  });
+
+  it('answers the question with the template, threaded at the instance', async () => {
+    await item(question).click();
+    await expect.poll(() => thread().getByText('Unser Beitrag').isVisible()).toBe(true);
+    expect(await thread().locator('mark').count()).toBeGreaterThan(0);
+    expect(await thread().getByRole('heading', { name: 'Warum diese Einordnung?' }).isVisible()).toBe(true);
+    await checkPage(page, 'inbox-04-thread-question');
+
+    await thread().getByRole('button', { name: 'Antwortbaustein einfügen' }).click();
+    await page.getByRole('menuitem', { name: 'Danke für die Frage' }).click();
+    const box = thread().getByRole('textbox', { name: /^Antwort an/ });
+    await expect.poll(() => box.inputValue()).toMatch(/^Hallo @anna@127\.0\.0\.1:\d+, danke für Ihre Frage!/);
+    expect(await box.inputValue()).toContain(netiquette);
+    await expect
+      .poll(() =>
+        thread()
+          .getByText(/von 500 Zeichen/)
+          .isVisible(),
+      )
+      .toBe(true);
+    await thread().getByRole('button', { name: 'Antworten', exact: true }).click();
+
+    await expect
+      .poll(() => thread().getByText('Gesendet', { exact: true }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    const annaId = fake.statuses('anna')[0]!.id;
+    const reply = fake.statuses('stadtteiltreff').find((s) => s.inReplyToId === annaId);
+    expect(reply?.text).toContain('danke für Ihre Frage');
+    await expect.poll(() => thread().getByText('Beantwortet', { exact: true }).first().isVisible()).toBe(true);
+    await checkPage(page, 'inbox-05-answered');
+  });
+
+  it('secures evidence of the insult and offers the network’s moderation links', async () => {
+    await page.getByText('Alle', { exact: true }).click();
+    await item(hostile).click();
+    await expect
+      .poll(() =>
+        thread()
+          .getByText(/kann Antworten nicht ausblenden/)
+          .isVisible(),
+      )
+      .toBe(true);
+    expect(
+      await thread()
+        .getByRole('button', { name: /Ausblenden/ })
+        .count(),
+    ).toBe(0);
+    await thread().getByRole('button', { name: 'Beweis sichern' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Beweis sichern' }).click();
+    await expect.poll(() => dialog.getByText(/Bitte einen Grund angeben/).isVisible()).toBe(true);
+    await dialog.getByRole('textbox', { name: 'Grund' }).fill('Beleidigung der Besucherinnen und Besucher');
+    await dialogShown();
+    await checkPage(page, 'inbox-06-capture-dialog');
+    await dialog.getByRole('button', { name: 'Beweis sichern' }).click();
+    await dialogGone();
+
+    const download = thread().getByRole('link', { name: 'Herunterladen' });
+    await expect.poll(() => download.count(), { timeout: 10_000 }).toBe(1);
+    const href = await download.getAttribute('href');
+    const res = await page.request.get(`${baseUrl}${href}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-disposition']).toMatch(/attachment/);
+    expect(await res.text()).toContain('Idioten');
+    const links = thread().getByRole('group', { name: 'Moderation bei Mastodon' }).getByRole('link');
+    expect(await links.count()).toBeGreaterThan(0);
+    await checkPage(page, 'inbox-07-evidence');
+  });
+
+  it('puts the crisis procedure and the help numbers on top of a crisis item', async () => {
+    await item(crisis).click();
+    const alert = thread().getByRole('alert').filter({ hasText: 'Mögliche Krise' });
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    expect(await alert.getByText(/Frau Aydin/).isVisible()).toBe(true);
+    expect(await alert.getByRole('link', { name: '0800 111 0 111' }).isVisible()).toBe(true);
+    await checkPage(page, 'inbox-08-crisis');
+  });
+});
