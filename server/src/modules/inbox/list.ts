@@ -1,5 +1,5 @@
 import type { InboxClass, InboxStatus, inboxPageSchema } from '@nahbar/common';
-import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/open.ts';
 import { inboxItems } from '../../db/schema/index.ts';
@@ -77,7 +77,13 @@ export async function listInbox(
     .select({ item: inboxItems, at: sql<string>`${inboxItems.receivedAt}::text` })
     .from(inboxItems)
     .where(and(...where))
-    .orderBy(desc(inboxItems.priority), desc(inboxItems.receivedAt), desc(inboxItems.id))
+    // NULLS LAST as in the indexes (drizzle writes them so); plain DESC would mean NULLS FIRST
+    // and PostgreSQL would sort the whole organisation instead of reading an index in order.
+    .orderBy(
+      sql`${inboxItems.priority} desc nulls last`,
+      sql`${inboxItems.receivedAt} desc nulls last`,
+      sql`${inboxItems.id} desc nulls last`,
+    )
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
