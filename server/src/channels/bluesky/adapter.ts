@@ -1,7 +1,6 @@
 import { type Agent, AtUri } from '@atproto/api';
 import {
   type AccountInfo,
-  type Capabilities,
   type ChannelAdapter,
   type Published,
   type PublishInput,
@@ -9,6 +8,9 @@ import {
 } from '../contract.ts';
 import { BLUESKY_CAPABILITIES } from './capabilities.ts';
 import { blueskyError } from './errors.ts';
+import { fetchInbox } from './inbox.ts';
+import { moderationLinks } from './inbox-links.ts';
+import { hideReply, replyTarget } from './inbox-reply.ts';
 import { postRecord, type StrongRef } from './post-record.ts';
 import { postRecordKey } from './record-key.ts';
 import { type BlueskySession, withSession } from './session.ts';
@@ -16,6 +18,7 @@ import { type BlueskySession, withSession } from './session.ts';
 // Bluesky through its PDS (bsky.social or a self-hosted one named in credentials.service).
 // Credentials: { service, identifier, appPassword }. Every part of a post is written under a
 // record key derived from the idempotency key, so retries find instead of duplicate.
+// The community inbox (notifications, answers, hidden replies) lives in inbox*.ts.
 
 const POST = 'app.bsky.feed.post';
 
@@ -28,23 +31,7 @@ export function blueskyAdapter(): ChannelAdapter {
 
     verify: (ctx) => withSession(ctx, (s) => accountInfo(s, ctx.signal)),
 
-    publish: (input, ctx) =>
-      withSession(ctx, async (s) => {
-        // The engine checks these against capabilities(); dropping images silently would be worse.
-        if (input.parts.length === 0) throw new RejectedError('nothing to publish', 'no text parts');
-        if (input.media.length > CAPABILITIES.maxImages) {
-          throw new RejectedError('too many images', `Bluesky takes at most ${CAPABILITIES.maxImages} images`);
-        }
-        const refs: StrongRef[] = [];
-        for (let index = 0; index < input.parts.length; index += 1) {
-          const rkey = postRecordKey(input.idempotencyKey, input.createdAt, index);
-          const root = refs[0];
-          const parent = refs[index - 1];
-          const thread = root && parent ? { root, parent } : null;
-          refs.push(await createOnce(s, rkey, input, index, thread, ctx.signal));
-        }
-        return published(s, refs);
-      }),
+    publish: (input, ctx) => withSession(ctx, (s) => writeChain(s, input, null, ctx.signal)),
 
     find: (input, ctx) =>
       withSession(ctx, async (s) => {
@@ -70,7 +57,43 @@ export function blueskyAdapter(): ChannelAdapter {
           );
         }
       }),
+
+    fetchInbox: (cursor, ctx) => withSession(ctx, (s) => fetchInbox(s, cursor, ctx.signal)),
+
+    // The same record keys as publish, so answering twice with one key leaves one answer.
+    reply: (to, input, ctx) => withSession(ctx, (s) => writeChain(s, input, replyTarget(to), ctx.signal)),
+
+    hide: (item, ctx) => withSession(ctx, (s) => hideReply(s, item, ctx.signal)),
+
+    moderationLinks: (item) => moderationLinks(item),
   };
+}
+
+/**
+ * Writes the parts of a post as a reply chain, each under the record key derived from the
+ * idempotency key. `start` places the first part under someone's post (an answer); the later
+ * parts answer the part before, in the same thread.
+ */
+async function writeChain(
+  s: BlueskySession,
+  input: PublishInput,
+  start: { root: StrongRef; parent: StrongRef } | null,
+  signal?: AbortSignal,
+): Promise<Published> {
+  // The engine checks these against capabilities(); dropping images silently would be worse.
+  if (input.parts.length === 0) throw new RejectedError('nothing to publish', 'no text parts');
+  if (input.media.length > CAPABILITIES.maxImages) {
+    throw new RejectedError('too many images', `Bluesky takes at most ${CAPABILITIES.maxImages} images`);
+  }
+  const refs: StrongRef[] = [];
+  for (let index = 0; index < input.parts.length; index += 1) {
+    const rkey = postRecordKey(input.idempotencyKey, input.createdAt, index);
+    const root = start?.root ?? refs[0];
+    const parent = index === 0 ? start?.parent : refs[index - 1];
+    const thread = root && parent ? { root, parent } : null;
+    refs.push(await createOnce(s, rkey, input, index, thread, signal));
+  }
+  return published(s, refs);
 }
 
 /**

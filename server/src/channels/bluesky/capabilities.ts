@@ -18,6 +18,7 @@ export const BLUESKY_CAPABILITIES: Capabilities = {
   remove: true,
   // PDS write limit: 5000 points per hour, a create costs 3.
   rateLimit: { max: 1666, windowSeconds: 3600 },
-  inbox: false,
-  hideReplies: false,
+  // Replies and mentions; direct messages are not fetched (see inbox.ts).
+  inbox: true,
+  hideReplies: true,
 };
