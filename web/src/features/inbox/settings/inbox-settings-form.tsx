@@ -98,7 +98,7 @@ export function InboxSettingsForm({ orgId, settings, editable }: Props) {
             </Text>
           )}
           <FormAlert message={formError} />
-          <Fieldset legend={t('settings.targets')} disabled={!editable} variant="unstyled">
+          <Fieldset legend={<Text fw={700}>{t('settings.targets')}</Text>} disabled={!editable} variant="unstyled">
             <Stack gap="sm">
               <Text size="sm" c="dimmed">
                 {t('settings.targetsHint')}
@@ -133,7 +133,7 @@ export function InboxSettingsForm({ orgId, settings, editable }: Props) {
               />
             </Stack>
           </Fieldset>
-          <Fieldset legend={t('settings.texts')} disabled={!editable} variant="unstyled">
+          <Fieldset legend={<Text fw={700}>{t('settings.texts')}</Text>} disabled={!editable} variant="unstyled">
             <Stack gap="sm">
               <TextInput
                 type="url"
@@ -160,7 +160,7 @@ export function InboxSettingsForm({ orgId, settings, editable }: Props) {
               />
             </Stack>
           </Fieldset>
-          <Fieldset legend={t('settings.terms')} disabled={!editable} variant="unstyled">
+          <Fieldset legend={<Text fw={700}>{t('settings.terms')}</Text>} disabled={!editable} variant="unstyled">
             <Stack gap="sm">
               <Text size="sm" c="dimmed">
                 {t('settings.termsHint')}

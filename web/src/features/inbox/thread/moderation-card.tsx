@@ -124,7 +124,10 @@ function ModerateModal({
             maxLength={1000}
             value={reason}
             error={invalid ? t('moderation.reasonRequired') : undefined}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setInvalid(false);
+            }}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
