@@ -1,4 +1,8 @@
+export * from './rules/crisis-help.ts';
+export * from './rules/inbox-classify.ts';
 export * from './rules/post-text.ts';
+export * from './rules/reply-template.ts';
+export * from './rules/response-time.ts';
 export * from './rules/roles.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';
@@ -9,7 +13,3 @@ export * from './schemas/mail.ts';
 export * from './schemas/orgs.ts';
 export * from './schemas/posts.ts';
 export * from './schemas/tokens.ts';
-export * from './rules/inbox-classify.ts';
-export * from './rules/response-time.ts';
-export * from './rules/reply-template.ts';
-export * from './rules/crisis-help.ts';

@@ -10,6 +10,8 @@ export function lazyAdapter(
   network: NetworkId,
   capabilities: (settings: Record<string, unknown>) => Capabilities,
   load: () => Promise<ChannelAdapter>,
+  /** Synchronous, so it must come from a light module rather than the loaded adapter. */
+  moderationLinks?: ChannelAdapter['moderationLinks'],
 ): ChannelAdapter {
   let loaded: Promise<ChannelAdapter> | undefined;
   const adapter = () => (loaded ??= load());
@@ -24,6 +26,7 @@ export function lazyAdapter(
     fetchInbox: async (cursor, ctx) => required(await adapter(), 'fetchInbox')(cursor, ctx),
     reply: async (to, input, ctx) => required(await adapter(), 'reply')(to, input, ctx),
     hide: async (item, ctx) => required(await adapter(), 'hide')(item, ctx),
+    ...(moderationLinks && { moderationLinks }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { NetworkId } from '@nahbar/common';
 import { BLUESKY_CAPABILITIES } from './bluesky/capabilities.ts';
+import { moderationLinks } from './bluesky/inbox-links.ts';
 import type { ChannelAdapter } from './contract.ts';
 import { feedAdapter } from './feed/adapter.ts';
 import { lazyAdapter } from './lazy-adapter.ts';
