@@ -153,9 +153,12 @@ try {
     const pages = 1 + Math.floor(Math.random() * 5);
     let next: string | null = null;
     for (let p = 0; p < pages && sent < REQUESTS; p += 1) {
-      const query = [filter, 'limit=50', next ? `after=${next}` : ''].filter(Boolean).join('&');
+      const query: string = [filter, 'limit=50', next ? `after=${next}` : ''].filter(Boolean).join('&');
       const started = performance.now();
-      const res = await app.inject({ url: `/api/orgs/${orgId}/inbox?${query}`, headers });
+      const res: { statusCode: number; body: string; json: () => unknown } = await app.inject({
+        url: `/api/orgs/${orgId}/inbox?${query}`,
+        headers,
+      });
       const ms = performance.now() - started;
       if (res.statusCode !== 200) throw new Error(`list ${query}: ${res.statusCode} ${res.body}`);
       timings.push(ms);
