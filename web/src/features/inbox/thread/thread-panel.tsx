@@ -34,7 +34,10 @@ export function ThreadPanel({ org, itemId }: { org: MembershipSummary; itemId: s
   const channels = useQuery({ queryKey: channelKeys.list(org.id), queryFn: () => channelsApi.list(org.id) });
 
   if (thread.isPending) return <PageLoader />;
-  if (thread.isError) return <QueryError error={thread.error} onRetry={() => void thread.refetch()} />;
+  // A failed background refresh keeps what is shown (and an open dialog with a typed reason).
+  if (thread.isError && !thread.data) {
+    return <QueryError error={thread.error} onRetry={() => void thread.refetch()} />;
+  }
   const { item } = thread.data;
   const channel = channels.data?.find((c) => c.id === item.channelId);
   const network = t(`channels:networks.${item.network}`);
