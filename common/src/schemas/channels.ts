@@ -33,6 +33,8 @@ export const channelSchema = z.object({
   lastPublishedAt: isoDate.nullable(),
   lastVerifiedAt: isoDate.nullable(),
   targetIntervalDays: z.int(),
+  /** Inbox polling for this channel; null: the organisation's interval. */
+  inboxPollMinutes: z.int().nullable(),
   /** "stale": silent longer than its target interval — an unkept page is worse than none. */
   freshness: z.enum(['fresh', 'stale', 'never']),
   limits: z.object({
@@ -90,6 +92,7 @@ export const startMastodonResultSchema = z.object({ authorizeUrl: z.string() });
 export const updateChannelSchema = z.strictObject({
   name: nameSchema.optional(),
   targetIntervalDays: z.int().min(1).max(365).optional(),
+  inboxPollMinutes: z.int().min(1).max(1440).nullable().optional(),
 });
 
 /** Re-connect with new credentials (Bluesky app password); Mastodon re-connects via OAuth. */

@@ -41,6 +41,8 @@ export const channels = pgTable(
     statusMessage: text('status_message'),
     statusAt: at('status_at'),
     targetIntervalDays: integer('target_interval_days').notNull().default(14),
+    /** How often the inbox polls this channel; null: the organisation's setting. */
+    inboxPollMinutes: integer('inbox_poll_minutes'),
     lastPublishedAt: at('last_published_at'),
     lastVerifiedAt: at('last_verified_at'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -155,7 +155,11 @@ export async function updateChannel(
   deps: Deps,
   actor: OrgActor,
   id: string,
-  input: { name?: string | undefined; targetIntervalDays?: number | undefined },
+  input: {
+    name?: string | undefined;
+    targetIntervalDays?: number | undefined;
+    inboxPollMinutes?: number | null | undefined;
+  },
 ): Promise<Channel> {
   return deps.db.transaction(async (tx) => {
     await channelRow(tx, actor.orgId, id);
@@ -164,6 +168,7 @@ export async function updateChannel(
       .set({
         ...(input.name !== undefined && { name: input.name }),
         ...(input.targetIntervalDays !== undefined && { targetIntervalDays: input.targetIntervalDays }),
+        ...(input.inboxPollMinutes !== undefined && { inboxPollMinutes: input.inboxPollMinutes }),
       })
       .where(eq(channels.id, id))
       .returning();

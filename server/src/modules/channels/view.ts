@@ -29,6 +29,7 @@ export function channelView(deps: Pick<Deps, 'registry' | 'config'>, row: Channe
     lastPublishedAt: row.lastPublishedAt?.toISOString() ?? null,
     lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null,
     targetIntervalDays: row.targetIntervalDays,
+    inboxPollMinutes: row.inboxPollMinutes,
     freshness: freshnessOf(row, now),
     limits: {
       maxChars: caps.maxChars,

@@ -149,6 +149,25 @@ describe('ingest', () => {
     }
   });
 
+  it('polls a channel on its own interval when one is set, otherwise on the organisation’s', async () => {
+    const patch = (inboxPollMinutes: number | null) =>
+      call(t.app, {
+        method: 'PATCH',
+        url: `/api/orgs/${orgId}/channels/${channelId}`,
+        as: owner,
+        body: { inboxPollMinutes },
+      });
+    expect((await patch(1)).json().inboxPollMinutes).toBe(1);
+    const nextFetch = async () => {
+      await fetchNow();
+      const [row] = await t.db.select().from(inboxCursors).where(eq(inboxCursors.channelId, channelId));
+      return row!.nextFetchAt!.getTime() - t.deps.clock().getTime();
+    };
+    expect(await nextFetch()).toBeLessThanOrEqual(60_000);
+    expect((await patch(null)).json().inboxPollMinutes).toBeNull();
+    expect(await nextFetch()).toBeGreaterThan(4 * 60_000);
+  });
+
   it('puts the channel on "needs reconnect" and tells the owner when the network refuses the credentials', async () => {
     feed.fail = new AuthError('rejected credentials (401)', 'The access token is invalid');
     await fetchNow();

@@ -39,6 +39,7 @@ export async function ingestChannel(deps: Deps, channelId: string): Promise<Inge
   const { channel, timeZone } = found;
   const adapter = adapterFor(deps, channel.network);
   const settings = await getInboxSettings(deps.db, channel.orgId);
+  const pollMinutes = channel.inboxPollMinutes ?? settings.pollMinutes;
   let cursor = found.cursor ?? null;
   let fetched = 0;
   try {
@@ -47,7 +48,7 @@ export async function ingestChannel(deps: Deps, channelId: string): Promise<Inge
       const result = await adapter.fetchInbox!(cursor, ctx);
       const saved = await deps.db.transaction(async (tx) => {
         const inserted = await insertEntries(tx, channel, result.entries, { settings, timeZone });
-        const moved = await moveCursor(tx, deps, channel, cursor, result.cursor, settings.pollMinutes);
+        const moved = await moveCursor(tx, deps, channel, cursor, result.cursor, pollMinutes);
         return { inserted, moved };
       });
       fetched += saved.inserted;
@@ -56,7 +57,7 @@ export async function ingestChannel(deps: Deps, channelId: string): Promise<Inge
       cursor = result.cursor;
     }
   } catch (error) {
-    await recordFetchError(deps, channel, error, settings.pollMinutes);
+    await recordFetchError(deps, channel, error, pollMinutes);
   }
   return { fetched };
 }

@@ -7,6 +7,7 @@ import { accountLabel } from './account-label.ts';
 import { ChannelStatusBadge } from './channel-status-badge.tsx';
 import { FeedUrls } from './feed-urls.tsx';
 import { FreshnessWarning } from './freshness-warning.tsx';
+import { InboxPollField } from './inbox-poll-field.tsx';
 import { IntervalField } from './interval-field.tsx';
 import { NetworkIcon } from './network-icon.tsx';
 import { useVerifyChannel } from './use-channel-mutations.ts';
@@ -84,6 +85,7 @@ export function ChannelCard({ orgId, timeZone, channel, manage, onReconnect, onD
 
         <FreshnessWarning channel={channel} />
         <IntervalField orgId={orgId} channel={channel} manage={manage} />
+        {channel.network !== 'feed' && <InboxPollField orgId={orgId} channel={channel} manage={manage} />}
         {channel.feed && <FeedUrls feed={channel.feed} headingId={`${titleId}-feed`} />}
 
         {manage && (

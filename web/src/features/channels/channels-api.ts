@@ -13,8 +13,11 @@ export const channelsApi = {
   connect: (orgId: string, input: ConnectChannelInput) => api.post<Channel>(`${org(orgId)}/channels`, input),
   startMastodon: (orgId: string, input: { instanceUrl: string; channelId?: string }) =>
     api.post<{ authorizeUrl: string }>(`${org(orgId)}/channels/mastodon/start`, input),
-  update: (orgId: string, id: string, input: { name?: string; targetIntervalDays?: number }) =>
-    api.patch<Channel>(channel(orgId, id), input),
+  update: (
+    orgId: string,
+    id: string,
+    input: { name?: string; targetIntervalDays?: number; inboxPollMinutes?: number | null },
+  ) => api.patch<Channel>(channel(orgId, id), input),
   verify: (orgId: string, id: string) => api.post<Channel>(`${channel(orgId, id)}/verify`),
   reconnect: (orgId: string, id: string, appPassword: string) =>
     api.post<Channel>(`${channel(orgId, id)}/reconnect`, { appPassword }),

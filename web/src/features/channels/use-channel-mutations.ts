@@ -48,3 +48,17 @@ export function useUpdateInterval(orgId: string) {
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
 }
+
+export function useUpdateInboxPoll(orgId: string) {
+  const { t } = useTranslation('channels');
+  const store = useStoreChannel(orgId);
+  return useMutation({
+    mutationFn: ({ id, minutes }: { id: string; minutes: number | null }) =>
+      channelsApi.update(orgId, id, { inboxPollMinutes: minutes }),
+    onSuccess: (channel) => {
+      store(channel);
+      notifications.show({ color: 'petrol', message: t('inboxPoll.saved') });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+}

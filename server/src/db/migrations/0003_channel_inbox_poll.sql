@@ -1,0 +1,1 @@
+ALTER TABLE "channels" ADD COLUMN "inbox_poll_minutes" integer;
