@@ -16,6 +16,7 @@ export function createRegistry(): Registry {
       'bluesky',
       () => BLUESKY_CAPABILITIES,
       async () => (await import('./bluesky/adapter.ts')).blueskyAdapter(),
+      moderationLinks,
     ),
     mastodon: mastodonAdapter(),
     feed: feedAdapter(),

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AnyChannelError, Published } from '../channels/contract.ts';
-import { channels, memberships, organisations, postTargets, users } from '../db/schema/index.ts';
+import { channels, postTargets } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { auditInsert, recordAudit } from '../modules/audit/service.ts';
 import type { ChannelRow } from '../modules/channels/access.ts';
-import { channelNeedsReconnectMail } from '../modules/mail/templates.ts';
+import { notifyReconnect } from '../modules/channels/reconnect.ts';
 
 type TargetRow = typeof postTargets.$inferSelect;
 const ENGINE = { userId: null, ip: null };
@@ -132,23 +132,4 @@ export async function markFailed(
   });
   if (settled && retryAt) await deps.jobs.sendPublish(target.id, retryAt);
   if (settled && needsReconnect) await notifyReconnect(deps, channel, error.networkMessage ?? error.message);
-}
-
-/** Owners and admins learn by e-mail that a channel refused our credentials. */
-async function notifyReconnect(deps: Deps, channel: ChannelRow, networkMessage: string) {
-  const [org] = await deps.db.select().from(organisations).where(eq(organisations.id, channel.orgId));
-  const people = await deps.db
-    .select({ email: users.email, language: users.language })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, channel.orgId), sql`${memberships.roles} && array['owner','admin']::text[]`));
-  for (const person of people) {
-    const mail = channelNeedsReconnectMail(person.language === 'en' ? 'en' : 'de', {
-      organisation: org?.name ?? '',
-      channel: channel.name,
-      networkMessage,
-      url: `${deps.config.publicUrl}/kanaele`,
-    });
-    await deps.mailer.send({ orgId: channel.orgId, to: person.email, ...mail });
-  }
 }

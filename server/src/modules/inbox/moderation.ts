@@ -1,12 +1,13 @@
 import type { InboxThread } from '@nahbar/common';
 import { and, eq, isNull } from 'drizzle-orm';
 import { type AnyChannelError, isChannelError } from '../../channels/contract.ts';
-import { channels, inboxItems } from '../../db/schema/index.ts';
+import { inboxItems } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError, type ErrorCode } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { adapterFor, contextFor } from '../channels/access.ts';
+import { markNeedsReconnect } from '../channels/reconnect.ts';
 import { channelRow } from '../channels/service.ts';
 import { capture } from './evidence.ts';
 import { isUnderOurPost, loadThread, refOf } from './thread.ts';
@@ -47,12 +48,7 @@ export async function moderate(
   } catch (error) {
     if (!isChannelError(error)) throw error;
     const networkMessage = error.networkMessage ?? error.message;
-    if (error.kind === 'auth') {
-      await deps.db
-        .update(channels)
-        .set({ status: 'needs_reconnect', statusMessage: networkMessage, statusAt: deps.clock() })
-        .where(eq(channels.id, channel.id));
-    }
+    if (error.kind === 'auth') await markNeedsReconnect(deps, channel, networkMessage);
     throw new AppError(ERROR_CODES[error.kind], { ...kept, networkMessage });
   }
 

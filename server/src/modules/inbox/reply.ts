@@ -1,13 +1,14 @@
 import { splitThread } from '@nahbar/common';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type AnyChannelError, isChannelError, type PublishInput } from '../../channels/contract.ts';
-import { channels, inboxItems, inboxReplies, organisations, users } from '../../db/schema/index.ts';
+import { inboxItems, inboxReplies, organisations, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError, type ErrorCode } from '../../http/errors.ts';
 import { partLimit } from '../../jobs/publish-input.ts';
 import { recordAudit } from '../audit/service.ts';
 import { adapterFor, type ChannelRow, contextFor } from '../channels/access.ts';
+import { markNeedsReconnect } from '../channels/reconnect.ts';
 import { channelRow } from '../channels/service.ts';
 import { templateExists } from './templates.ts';
 import { refOf, replyView } from './thread.ts';
@@ -138,16 +139,9 @@ async function recordFailed(
   reply: ReplyRow,
   error: { kind: string; message: string; networkMessage: string | null },
 ) {
-  const now = deps.clock();
   const text = error.networkMessage ?? error.message;
   await deps.db.transaction(async (tx) => {
     await tx.update(inboxReplies).set({ state: 'failed', error: text }).where(eq(inboxReplies.id, reply.id));
-    if (error.kind === 'auth') {
-      await tx
-        .update(channels)
-        .set({ status: 'needs_reconnect', statusMessage: text, statusAt: now })
-        .where(and(eq(channels.id, channel.id), ne(channels.status, 'disconnected')));
-    }
     await recordAudit(tx, actor, {
       orgId: actor.orgId,
       action: 'inbox.reply_failed',
@@ -156,4 +150,5 @@ async function recordFailed(
       details: { itemId: reply.itemId, replyId: reply.id, kind: error.kind, networkMessage: text },
     });
   });
+  if (error.kind === 'auth') await markNeedsReconnect(deps, channel, text);
 }
