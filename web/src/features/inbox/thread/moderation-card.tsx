@@ -101,7 +101,8 @@ function ModerateModal({
   const title = action === 'hide' ? t('moderation.hide') : t('moderation.capture');
 
   return (
-    <Modal opened={action !== null} onClose={close} title={title} centered>
+    // A stray click beside the dialog must not throw away a reason already typed.
+    <Modal opened={action !== null} onClose={close} title={title} centered closeOnClickOutside={false}>
       <form
         noValidate
         onSubmit={(event) => {
