@@ -7,40 +7,24 @@
 //     ingestChannel (adapter, classification, linking, due times, cursor) → items/s.
 // Appends a row to docs/benchmarks.md.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../server/src/app.ts';
 import { readInstance } from '../server/src/channels/mastodon/instance.ts';
 import { createRegistry } from '../server/src/channels/registry.ts';
 import { readConfig } from '../server/src/config.ts';
 import { createSecretBox } from '../server/src/crypto/secret-box.ts';
-import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
-import { connect, runMigrations } from '../server/src/db/open.ts';
 import type { Deps } from '../server/src/deps.ts';
-import { createJobQueue } from '../server/src/jobs/queue.ts';
-import { createLogger } from '../server/src/logger.ts';
 import { createMailer } from '../server/src/modules/mail/mailer.ts';
 import { startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
+import { appendBenchmarkRow, startBenchDatabase } from './bench-common.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const _root = path.resolve(import.meta.dirname, '..');
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
 const INGEST = Number(process.env.BENCH_INGEST ?? 5_000);
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-bench-inbox-'));
-fs.chmodSync(dir, 0o755);
-const embedded = await startEmbeddedPostgres(path.join(dir, 'pg'));
-const admin = new pg.Client({ connectionString: embedded.url() });
-await admin.connect();
-await admin.query('create database bench');
-await admin.end();
-const url = embedded.url('bench');
-const db = connect(url, 8);
-await runMigrations(db);
-const log = createLogger('silent');
-const jobs = await createJobQueue({ url, log, poolSize: 2 });
+const bench = await startBenchDatabase('inbox', 8);
+const { dir, db, jobs, log } = bench;
 const config = {
   ...readConfig({ NAHBAR_DATA_DIR: dir, PUBLIC_URL: 'http://nahbar.bench' }),
   webDist: '/nonexistent',
@@ -222,22 +206,17 @@ try {
     `ingest: ${ingested} items in ${ingestSeconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s, linked ${linked[0]!.n}`,
   );
 
-  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
-  const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
   const result =
     `list over ${ITEMS} items in one organisation, ${timings.length} requests (12 filter mixes, pages 1–5, 50 per page): p50 ${p50} ms · p95 ${p95} ms · p99 ${p99} ms; ` +
     `ingest from the Mastodon contract fake (instant) through ingestChannel: ${ingested} replies in ${ingestSeconds.toFixed(1)} s = ${perSecond.toFixed(0)} items/s`;
-  const row = `| ${new Date().toISOString().slice(0, 10)} | inbox | ${result} | p95 ≤ 30 ms | ${machine}; app.inject in the bench process, peer in the bench process |`;
-  console.log(row);
-  fs.appendFileSync(path.join(root, 'docs/benchmarks.md'), `${row}\n`);
+  console.log(
+    appendBenchmarkRow('inbox', result, 'p95 ≤ 30 ms', 'app.inject in the bench process, peer in the bench process'),
+  );
   if (Number(p95) > 30 || ingested < INGEST) process.exitCode = 1;
 } finally {
   await app.close();
-  await jobs.stop();
   await deps.mailer.idle();
   deps.mailer.close();
-  await db.$client.end();
   await fake.close();
-  await embedded.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await bench.close();
 }

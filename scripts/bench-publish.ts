@@ -6,35 +6,20 @@
 // Appends a row to docs/benchmarks.md.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { readInstance } from '../server/src/channels/mastodon/instance.ts';
 import { createSecretBox } from '../server/src/crypto/secret-box.ts';
-import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
-import { connect, runMigrations } from '../server/src/db/open.ts';
-import { createJobQueue, PUBLISH_QUEUE } from '../server/src/jobs/queue.ts';
-import { createLogger } from '../server/src/logger.ts';
+import { PUBLISH_QUEUE } from '../server/src/jobs/queue.ts';
 import { startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
+import { appendBenchmarkRow, startBenchDatabase } from './bench-common.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 10_000);
 const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 1_000);
 const SPREAD_MS = 60_000;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-bench-publish-'));
-fs.chmodSync(dir, 0o755);
-const embedded = await startEmbeddedPostgres(path.join(dir, 'pg'));
-const admin = new pg.Client({ connectionString: embedded.url() });
-await admin.connect();
-await admin.query('create database bench');
-await admin.end();
-const url = embedded.url('bench');
-const db = connect(url, 4);
-await runMigrations(db);
-const log = createLogger('silent');
-const jobs = await createJobQueue({ url, log, poolSize: 4 });
+const bench = await startBenchDatabase('publish', 4);
+const { url, db, jobs } = bench;
 const key = randomBytes(32);
 const box = createSecretBox(key);
 const fake = await startMastodonFake({ instant: true });
@@ -132,21 +117,16 @@ try {
   const perSecond = published2 / seconds;
 
   const duplicates = fake.statuses().length - new Set(fake.statuses().map((s) => s.idempotencyKey)).size;
-  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
-  const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
   const result =
     `${TARGETS} due in 1 min over ${CHANNELS} channels: published ${published1}, latency p50 ${pct(50)} ms · p99 ${pct(99)} ms · max ${latencies.at(-1)} ms; ` +
     `burst of ${TARGETS} due at once: ${published2} in ${seconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s; duplicates at peer ${duplicates}`;
-  const row = `| ${new Date().toISOString().slice(0, 10)} | publish | ${result} | p99 ≤ 2 s, ≥ 500/s | ${machine}; one worker process, peer in the bench process |`;
-  console.log(row);
-  fs.appendFileSync(path.join(root, 'docs/benchmarks.md'), `${row}\n`);
+  console.log(
+    appendBenchmarkRow('publish', result, 'p99 ≤ 2 s, ≥ 500/s', 'one worker process, peer in the bench process'),
+  );
   if (pct(99) > 2000 || perSecond < 500 || duplicates > 0 || published1 < TARGETS) process.exitCode = 1;
 } finally {
   worker?.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
-  await jobs.stop();
-  await db.$client.end();
   await fake.close();
-  await embedded.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await bench.close();
 }
