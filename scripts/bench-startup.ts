@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { appendBenchmarkRow } from './bench-common.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -81,12 +82,8 @@ try {
   for (let i = 0; i < 3; i++) warm.push(await startOnce(dataDir));
   const warmMs = warm.map((w) => w.ms).sort((a, b) => a - b)[1]!;
   const rssMb = Math.max(...warm.map((w) => w.rssMb), cold.rssMb);
-  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
-  const machine = `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-  const row = `| ${new Date().toISOString().slice(0, 10)} | startup | cold ${(cold.ms / 1000).toFixed(2)} s · warm (median of 3) ${(warmMs / 1000).toFixed(2)} s · idle RSS ${rssMb.toFixed(0)} MB | warm ≤ 5 s, RSS ≤ 150 MB | ${machine} |`;
-  console.log(row);
-  const file = path.join(root, 'docs/benchmarks.md');
-  fs.appendFileSync(file, `${row}\n`);
+  const result = `cold ${(cold.ms / 1000).toFixed(2)} s · warm (median of 3) ${(warmMs / 1000).toFixed(2)} s · idle RSS ${rssMb.toFixed(0)} MB`;
+  console.log(appendBenchmarkRow('startup', result, 'warm ≤ 5 s, RSS ≤ 150 MB'));
   if (warmMs > 5000 || rssMb > 150) {
     console.error('target missed');
     process.exitCode = 1;
