@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BlueskyNetwork, startBlueskyNetwork, type TestAccount } from '../server/src/test/bluesky-network.ts';
-import { checkPage, launch } from './browser.ts';
+import { checkPage, launch, setUpThroughThePage } from './browser.ts';
 import startServer from './global-setup.ts';
 
 // Set-up → connect a Bluesky account on a real local PDS → publish a long text with an image
@@ -69,14 +69,7 @@ describe('Bluesky journey', () => {
     expect(graphemeCount(postText)).toBeGreaterThan(300);
     // The sunflower is one grapheme but two UTF-16 units: the counter must say graphemes.
     expect(graphemeCount(postText)).toBeLessThan(postText.length);
-    await page.goto(baseUrl);
-    await page.waitForURL('**/einrichtung');
-    await page.getByLabel('Name der Organisation').fill('Stadtteiltreff Südviertel');
-    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(owner.name);
-    await page.getByLabel('E-Mail-Adresse').fill(owner.email);
-    await page.getByLabel('Passwort').fill(owner.password);
-    await page.getByRole('button', { name: 'Organisation einrichten' }).click();
-    await page.waitForURL(`${baseUrl}/`);
+    await setUpThroughThePage(page, baseUrl, owner);
   });
 
   it('connects the Bluesky account with an app password on its own PDS', async () => {

@@ -27,3 +27,20 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.html.slice(0, 300)).join(' | ')}`);
   expect(serious, `axe on ${name}`).toEqual([]);
 }
+
+/** The set-up page, as a new installation's first visitor fills it in; ends on the overview. */
+export async function setUpThroughThePage(
+  page: Page,
+  baseUrl: string,
+  owner: { name: string; email: string; password: string },
+  organisation = 'Stadtteiltreff Südviertel',
+): Promise<void> {
+  await page.goto(baseUrl);
+  await page.waitForURL('**/einrichtung');
+  await page.getByLabel('Name der Organisation').fill(organisation);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(owner.name);
+  await page.getByLabel('E-Mail-Adresse').fill(owner.email);
+  await page.getByLabel('Passwort').fill(owner.password);
+  await page.getByRole('button', { name: 'Organisation einrichten' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}

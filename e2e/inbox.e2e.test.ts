@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MastodonFake, startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
-import { checkPage, launch } from './browser.ts';
+import { checkPage, launch, setUpThroughThePage } from './browser.ts';
 import startServer from './global-setup.ts';
 
 // Set-up → connect Mastodon through OAuth (the contract fake) → write a reply template → publish
@@ -53,14 +53,7 @@ const thread = () => page.getByRole('article');
 
 describe('inbox journey', () => {
   it('sets up the organisation and connects Mastodon through OAuth', async () => {
-    await page.goto(baseUrl);
-    await page.waitForURL('**/einrichtung');
-    await page.getByLabel('Name der Organisation').fill('Stadtteiltreff Südviertel');
-    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(owner.name);
-    await page.getByLabel('E-Mail-Adresse').fill(owner.email);
-    await page.getByLabel('Passwort').fill(owner.password);
-    await page.getByRole('button', { name: 'Organisation einrichten' }).click();
-    await page.waitForURL(`${baseUrl}/`);
+    await setUpThroughThePage(page, baseUrl, owner);
 
     await page.getByRole('link', { name: 'Kanäle' }).click();
     await page.getByRole('button', { name: 'Kanal hinzufügen' }).click();

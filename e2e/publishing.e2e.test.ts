@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launch } from './browser.ts';
+import { checkPage, launch, setUpThroughThePage } from './browser.ts';
 import startServer from './global-setup.ts';
 
 // Set-up → add a website feed → write a post and publish it now → the feed carries it.
@@ -31,14 +31,7 @@ afterAll(async () => {
 
 describe('publishing journey', () => {
   it('sets up the organisation and opens the empty channels page from the navigation', async () => {
-    await page.goto(baseUrl);
-    await page.waitForURL('**/einrichtung');
-    await page.getByLabel('Name der Organisation').fill('Stadtteiltreff Südviertel');
-    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(owner.name);
-    await page.getByLabel('E-Mail-Adresse').fill(owner.email);
-    await page.getByLabel('Passwort').fill(owner.password);
-    await page.getByRole('button', { name: 'Organisation einrichten' }).click();
-    await page.waitForURL(`${baseUrl}/`);
+    await setUpThroughThePage(page, baseUrl, owner);
 
     await page.getByRole('link', { name: 'Kanäle' }).click();
     await page.waitForURL('**/kanaele');
