@@ -1,20 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { at, createdAt, tenantId } from './columns.ts';
 import { organisations } from './orgs.ts';
 import { channels, postTargets } from './publishing.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** A comment, mention or direct message from a channel. */
 export const inboxItems = pgTable(
   'inbox_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    orgId: tenantId(),
     channelId: uuid('channel_id')
       .notNull()
       .references(() => channels.id, { onDelete: 'cascade' }),
@@ -72,9 +68,7 @@ export const inboxCursors = pgTable('inbox_cursors', {
   channelId: uuid('channel_id')
     .primaryKey()
     .references(() => channels.id, { onDelete: 'cascade' }),
-  orgId: uuid('org_id')
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
+  orgId: tenantId(),
   cursor: text('cursor'),
   lastFetchedAt: at('last_fetched_at'),
   nextFetchAt: at('next_fetch_at'),
@@ -86,9 +80,7 @@ export const inboxReplies = pgTable(
   'inbox_replies',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    orgId: tenantId(),
     itemId: uuid('item_id')
       .notNull()
       .references(() => inboxItems.id, { onDelete: 'cascade' }),
@@ -112,9 +104,7 @@ export const replyTemplates = pgTable(
   'reply_templates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    orgId: tenantId(),
     name: text('name').notNull(),
     body: text('body').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -129,9 +119,7 @@ export const inboxEvidence = pgTable(
   'inbox_evidence',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    orgId: tenantId(),
     itemId: uuid('item_id')
       .notNull()
       .references(() => inboxItems.id, { onDelete: 'cascade' }),
