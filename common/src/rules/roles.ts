@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   // The privacy officer can take a post down (withdrawn consent) without being an editor.
   'posts.takedown': ['owner', 'admin', 'editor', 'privacy_officer'],
   'media.upload': ['owner', 'admin', 'editor', 'contributor'],
+  // Rubriken, templates and posting slots shape everybody's plan: the editorial team's job.
+  'plan.manage': ['owner', 'admin', 'editor'],
   // Comments can carry personal data of the public: readers of the inbox are the ones who answer.
   'inbox.read': ['owner', 'admin', 'editor', 'privacy_officer'],
   'inbox.answer': ['owner', 'admin', 'editor'],

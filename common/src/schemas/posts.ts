@@ -25,23 +25,35 @@ export const visibilitySchema = z.enum(['public', 'unlisted', 'private']);
 
 export const targetInputSchema = z.strictObject({
   channelId: idSchema,
-  /** This channel's variant; the post's text when absent. */
-  text: z.string().max(20_000).optional(),
+  /** This channel's variant; the post's text when absent (or null: back to the base text). */
+  text: z.string().max(20_000).nullish(),
   contentWarning: z.string().trim().max(500).optional(),
   visibility: visibilitySchema.default('public'),
 });
 
 export const postMediaInputSchema = z.strictObject({
   mediaId: idSchema,
-  /** Alt text is required: public bodies must make their posts accessible. */
-  alt: z.string().trim().min(1).max(1500),
+  /**
+   * Alt text. A draft may leave it empty for now; scheduling and publishing refuse an image
+   * without it (public bodies must make their posts accessible).
+   */
+  alt: z.string().trim().max(2000).default(''),
+  /** A video's subtitle file (a media item of kind "captions"). */
+  captionMediaId: idSchema.nullish(),
 });
 
 export const whenSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('draft') }),
   z.strictObject({ mode: z.literal('now') }),
   z.strictObject({ mode: z.literal('at'), at: isoDate }),
+  /** Each channel's next free posting slot (channels without slots: refused with a field error). */
+  z.strictObject({ mode: z.literal('queue') }),
 ]);
+export type When = z.infer<typeof whenSchema>;
+
+/** Campaign tags ("Sommerfest 2026"): filterable in the calendar, used by reports. */
+export const tagSchema = z.string().trim().min(1).max(40);
+export const tagsSchema = z.array(tagSchema).max(10);
 
 export const createPostSchema = z.strictObject({
   text: z.string().max(20_000),
@@ -49,8 +61,36 @@ export const createPostSchema = z.strictObject({
   media: z.array(postMediaInputSchema).max(4).default([]),
   targets: z.array(targetInputSchema).min(1).max(20),
   when: whenSchema,
+  tags: tagsSchema.default([]),
+  /** Drafts: the day (and time) the calendar shows them on. */
+  plannedAt: isoDate.nullish(),
+  /** Started from this template (recorded in the first version). */
+  templateId: idSchema.optional(),
 });
 export type CreatePostInput = z.input<typeof createPostSchema>;
+
+/**
+ * Autosave and edits. `baseVersion` is the version the editor started from: a save on top of
+ * someone else's newer version is refused (409 version_conflict) instead of overwriting it.
+ * `targets`, when given, is the whole set of channels with their variants; published targets
+ * keep their text (it is at the network already), removed unpublished targets are deleted.
+ */
+export const updatePostSchema = z.strictObject({
+  baseVersion: z.int().min(1),
+  text: z.string().max(20_000).optional(),
+  language: languageSchema.nullish(),
+  media: z.array(postMediaInputSchema).max(4).optional(),
+  targets: z.array(targetInputSchema).min(1).max(20).optional(),
+  tags: tagsSchema.optional(),
+  plannedAt: isoDate.nullish(),
+});
+export type UpdatePostInput = z.input<typeof updatePostSchema>;
+
+/** Schedule (or queue, or publish now, or back to draft) every unpublished target of a post. */
+export const schedulePostSchema = z.strictObject({ when: whenSchema });
+
+/** Calendar drag and drop: every movable target (and the draft's planned time) to `at`. */
+export const movePostSchema = z.strictObject({ at: isoDate });
 
 export const targetErrorSchema = z.object({
   kind: z.enum(['transient', 'auth', 'rejected', 'consent', 'late', 'internal']),
@@ -71,6 +111,8 @@ export const postTargetSchema = z.object({
   attempts: z.int(),
   publishedAt: isoDate.nullable(),
   remoteUrl: z.string().nullable(),
+  contentWarning: z.string().nullable(),
+  visibility: visibilitySchema,
   error: targetErrorSchema.nullable(),
   /** A takedown was asked for; the job is doing it (or its error says why not). */
   takedownRequestedAt: isoDate.nullable(),
@@ -78,26 +120,79 @@ export const postTargetSchema = z.object({
 });
 export type PostTarget = z.infer<typeof postTargetSchema>;
 
+export const postMediaSchema = z.object({
+  mediaId: idSchema,
+  kind: z.enum(['image', 'video']),
+  alt: z.string(),
+  url: z.string(),
+  thumbUrl: z.string().nullable(),
+  width: z.int(),
+  height: z.int(),
+  captionMediaId: idSchema.nullable(),
+});
+
 export const postSchema = z.object({
   id: idSchema,
   text: z.string(),
   language: languageSchema.nullable(),
-  media: z.array(z.object({ mediaId: idSchema, alt: z.string(), url: z.string() })),
+  media: z.array(postMediaSchema),
+  tags: z.array(z.string()),
+  /** Goes up with every saved change; the editor sends it back as baseVersion. */
+  version: z.int(),
+  plannedAt: isoDate.nullable(),
+  /** The Rubrik this draft slot was created for. */
+  seriesId: idSchema.nullable(),
   authorId: idSchema.nullable(),
+  authorName: z.string().nullable(),
   createdAt: isoDate,
+  updatedAt: isoDate,
   targets: z.array(postTargetSchema),
 });
 export type Post = z.infer<typeof postSchema>;
 
-export const scheduleTargetSchema = z.strictObject({ when: whenSchema });
-
-export const mediaSchema = z.object({
-  id: idSchema,
-  mime: z.string(),
-  width: z.int(),
-  height: z.int(),
-  size: z.int(),
-  url: z.string(),
-  createdAt: isoDate,
+/** What a version holds: the post's content as it was saved. */
+export const postSnapshotSchema = z.object({
+  text: z.string(),
+  language: languageSchema.nullable(),
+  tags: z.array(z.string()),
+  media: z.array(z.object({ mediaId: idSchema, alt: z.string(), captionMediaId: idSchema.nullable() })),
+  targets: z.array(
+    z.object({
+      channelId: idSchema,
+      text: z.string().nullable(),
+      contentWarning: z.string().nullable(),
+      visibility: visibilitySchema,
+    }),
+  ),
 });
-export type Media = z.infer<typeof mediaSchema>;
+export type PostSnapshot = z.infer<typeof postSnapshotSchema>;
+
+export const postVersionSchema = z.object({
+  version: z.int(),
+  authorId: idSchema.nullable(),
+  authorName: z.string().nullable(),
+  createdAt: isoDate,
+  snapshot: postSnapshotSchema,
+});
+export type PostVersion = z.infer<typeof postVersionSchema>;
+
+/** Reusable starting points ("Veranstaltungshinweis", "Stellenanzeige"). */
+export const createTemplateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  text: z.string().max(20_000),
+  tags: tagsSchema.default([]),
+  channelIds: z.array(idSchema).max(20).default([]),
+});
+export const updateTemplateSchema = createTemplateSchema.partial();
+export const postTemplateSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  text: z.string(),
+  tags: z.array(z.string()),
+  channelIds: z.array(idSchema),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type PostTemplate = z.infer<typeof postTemplateSchema>;
+
+export const scheduleTargetSchema = z.strictObject({ when: whenSchema });

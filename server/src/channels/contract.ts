@@ -13,6 +13,10 @@ export type Capabilities = {
   /** Image bytes per file the network accepts. */
   maxImageBytes: number;
   altText: boolean;
+  /** Longest alt text the network keeps. */
+  maxAltChars: number;
+  /** Video the network takes (one per post, instead of images); null: none. */
+  video: VideoLimits | null;
   threads: boolean;
   contentWarning: boolean;
   remove: boolean;
@@ -22,6 +26,14 @@ export type Capabilities = {
   inbox: boolean;
   /** hide exists (replies under our posts can be hidden at the network). */
   hideReplies: boolean;
+};
+
+export type VideoLimits = {
+  maxBytes: number;
+  /** null: the network documents no length limit. */
+  maxSeconds: number | null;
+  /** A subtitle file (WebVTT) can go with the video. */
+  captions: boolean;
 };
 
 /** Who the connected account is, as the network says. */

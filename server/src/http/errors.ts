@@ -54,6 +54,46 @@ export const ERRORS = {
     de: 'Der Zeitpunkt liegt in der Vergangenheit.',
     en: 'The time is in the past.',
   },
+  version_conflict: {
+    status: 409,
+    de: 'Jemand hat den Beitrag inzwischen geändert. Bitte laden Sie die neue Fassung.',
+    en: 'Someone changed the post in the meantime. Please load the new version.',
+  },
+  no_posting_slots: {
+    status: 422,
+    de: 'Für diesen Kanal sind keine Sendezeiten eingerichtet. Bitte wählen Sie einen Zeitpunkt.',
+    en: 'This channel has no posting slots. Please choose a time.',
+  },
+  calendar_range: {
+    status: 400,
+    de: 'Der Zeitraum ist zu lang oder endet vor seinem Beginn (höchstens 100 Tage).',
+    en: 'The range is too long or ends before it starts (at most 100 days).',
+  },
+  template_name_taken: {
+    status: 409,
+    de: 'Es gibt schon eine Vorlage mit diesem Namen.',
+    en: 'There is already a template with this name.',
+  },
+  media_in_use: {
+    status: 409,
+    de: 'Die Datei wird in einem Beitrag verwendet und kann nicht gelöscht werden.',
+    en: 'The file is used in a post and cannot be deleted.',
+  },
+  media_video_invalid: {
+    status: 422,
+    de: 'Das Video konnte nicht gelesen werden. Erlaubt sind MP4 und MOV (H.264) sowie WebM.',
+    en: 'The video could not be read. MP4 and MOV (H.264) and WebM are accepted.',
+  },
+  media_captions_invalid: {
+    status: 422,
+    de: 'Die Untertiteldatei ist kein gültiges WebVTT oder SRT.',
+    en: 'The subtitle file is not valid WebVTT or SRT.',
+  },
+  media_not_image: {
+    status: 409,
+    de: 'Das geht nur mit Bildern.',
+    en: 'This only works with images.',
+  },
   inbox_assignee_invalid: {
     status: 422,
     de: 'Zuweisen geht nur an Mitglieder der Organisation, die im Posteingang antworten dürfen.',

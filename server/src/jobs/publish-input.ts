@@ -38,7 +38,8 @@ export async function publishInput(
   return {
     idempotencyKey: target.id,
     parts,
-    media: files satisfies MediaFile[],
+    // TODO(media store): read from the configured store; rows without a store key carry bytes.
+    media: files.map((f) => ({ ...f, bytes: f.bytes ?? Buffer.alloc(0) })) satisfies MediaFile[],
     language: post.language,
     contentWarning: target.contentWarning,
     visibility: target.visibility as PublishInput['visibility'],

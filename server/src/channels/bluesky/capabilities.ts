@@ -12,6 +12,10 @@ export const BLUESKY_CAPABILITIES: Capabilities = {
   maxImages: 4,
   maxImageBytes: MAX_IMAGE_BYTES,
   altText: true,
+  // The official app's limit (the lexicon itself sets none).
+  maxAltChars: 2000,
+  // app.bsky.embed.video: up to 100 MB and 3 minutes, with WebVTT captions per language.
+  video: { maxBytes: 100_000_000, maxSeconds: 180, captions: true },
   threads: true,
   // Self-labels are not content warnings with a text; the composer must not offer one.
   contentWarning: false,

@@ -15,6 +15,9 @@ const CAPABILITIES: Capabilities = {
   maxImages: 4,
   maxImageBytes: 15 * 1024 * 1024,
   altText: true,
+  maxAltChars: 2000,
+  // The website feed carries images only.
+  video: null,
   threads: false,
   contentWarning: false,
   remove: true,

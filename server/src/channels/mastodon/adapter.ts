@@ -30,6 +30,10 @@ export function mastodonAdapter(options: MastodonAdapterOptions = {}): ChannelAd
         maxImages: s.maxMedia,
         maxImageBytes: s.imageSizeLimit,
         altText: true,
+        // MAX_DESCRIPTION_LENGTH in Mastodon's MediaAttachment model.
+        maxAltChars: 1500,
+        // configuration.media_attachments.video_size_limit; Mastodon sets no length limit.
+        video: { maxBytes: s.videoSizeLimit, maxSeconds: null, captions: false },
         threads: true,
         contentWarning: true,
         remove: true,

@@ -12,6 +12,7 @@ export type MastodonSettings = {
   urlLength: number;
   maxMedia: number;
   imageSizeLimit: number;
+  videoSizeLimit: number;
   supportedMimeTypes: string[];
 };
 
@@ -20,6 +21,7 @@ export const DEFAULTS = {
   urlLength: 23,
   maxMedia: 4,
   imageSizeLimit: 16 * 1024 * 1024,
+  videoSizeLimit: 99 * 1024 * 1024,
   supportedMimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
 };
 
@@ -29,7 +31,7 @@ type InstanceJson = {
   title?: string;
   configuration?: {
     statuses?: { max_characters?: number; max_media_attachments?: number; characters_reserved_per_url?: number };
-    media_attachments?: { supported_mime_types?: string[]; image_size_limit?: number };
+    media_attachments?: { supported_mime_types?: string[]; image_size_limit?: number; video_size_limit?: number };
   };
 };
 
@@ -49,6 +51,7 @@ export async function readInstance(instanceUrl: string, signal?: AbortSignal): P
     urlLength: statuses?.characters_reserved_per_url,
     maxMedia: statuses?.max_media_attachments,
     imageSizeLimit: media?.image_size_limit,
+    videoSizeLimit: media?.video_size_limit,
     supportedMimeTypes: media?.supported_mime_types,
   });
 }
@@ -68,6 +71,7 @@ export function readSettings(settings: Record<string, unknown>): MastodonSetting
     urlLength: positive(settings.urlLength, DEFAULTS.urlLength),
     maxMedia: positive(settings.maxMedia, DEFAULTS.maxMedia),
     imageSizeLimit: positive(settings.imageSizeLimit, DEFAULTS.imageSizeLimit),
+    videoSizeLimit: positive(settings.videoSizeLimit, DEFAULTS.videoSizeLimit),
     supportedMimeTypes:
       Array.isArray(mimes) && mimes.every((m) => typeof m === 'string') ? mimes : DEFAULTS.supportedMimeTypes,
   };

@@ -1,4 +1,5 @@
 export * from './accounts.ts';
 export * from './inbox.ts';
 export * from './orgs.ts';
+export * from './planning.ts';
 export * from './publishing.ts';

@@ -1,12 +1,16 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
+  boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -79,21 +83,85 @@ export const oauthStates = pgTable('oauth_states', {
   createdAt: createdAt(),
 });
 
-/** Uploaded images, already re-encoded without metadata. Bytes live in Postgres for now. */
+/**
+ * The media library. Images are re-encoded without metadata on upload. Bytes live in the
+ * configured store (data dir or S3) under `storageKey`; rows from before the store existed
+ * still carry them in `bytes`.
+ */
 export const media = pgTable(
   'media',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: tenantId(),
+    kind: text('kind').notNull().default('image'),
     mime: text('mime').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     size: integer('size').notNull(),
-    bytes: bytea('bytes').notNull(),
+    durationMs: integer('duration_ms'),
+    storageKey: text('storage_key'),
+    bytes: bytea('bytes'),
+    originalName: text('original_name'),
+    /** The alt text last used with it, offered again by the composer. */
+    alt: text('alt'),
+    derivedFrom: uuid('derived_from').references((): AnyPgColumn => media.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('media_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    index('media_org_idx').on(t.orgId, t.createdAt),
+    check('media_kind_check', sql`${t.kind} in ('image', 'video', 'captions')`),
+    check('media_stored_check', sql`${t.storageKey} is not null or ${t.bytes} is not null`),
+  ],
+);
+
+/** Derived files made on demand: thumbnails and per-network sizes. */
+export const mediaVariants = pgTable(
+  'media_variants',
+  {
+    mediaId: uuid('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    /** "thumb", "bluesky", "mastodon", … */
+    variant: text('variant').notNull(),
+    orgId: tenantId(),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    size: integer('size').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.variant] })],
+);
+
+/** A Rubrik ("Mitarbeitende stellen sich vor", every second Tuesday 10:00). */
+export const series = pgTable(
+  'series',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: tenantId(),
+    name: text('name').notNull(),
+    text: text('text').notNull().default(''),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    channelIds: uuid('channel_ids').array().notNull(),
+    /** ISO weekday 1–7 and wall-clock "HH:MM" in the organisation's time zone. */
+    weekday: smallint('weekday').notNull(),
+    time: text('time').notNull(),
+    intervalWeeks: smallint('interval_weeks').notNull().default(1),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    active: boolean('active').notNull().default(true),
+    /** Draft slots exist up to this moment. */
+    materializedUntil: at('materialized_until'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('series_org_idx').on(t.orgId),
+    check('series_weekday_check', sql`${t.weekday} between 1 and 7`),
+    check('series_interval_check', sql`${t.intervalWeeks} between 1 and 12`),
+  ],
 );
 
 export const posts = pgTable(
@@ -104,10 +172,24 @@ export const posts = pgTable(
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     text: text('text').notNull(),
     language: text('language'),
+    /** Campaign tags, filterable in the calendar and used by reports. */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Goes up with each saved change (post_versions keeps them). */
+    version: integer('version').notNull().default(1),
+    /** Drafts: where the calendar shows them. */
+    plannedAt: at('planned_at'),
+    /** The Rubrik this draft slot was made for. */
+    seriesId: uuid('series_id').references(() => series.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('posts_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    index('posts_org_idx').on(t.orgId, t.createdAt),
+    index('posts_org_planned_idx').on(t.orgId, t.plannedAt).where(sql`${t.plannedAt} is not null`),
+    index('posts_tags_idx').using('gin', t.tags),
+    // A Rubrik puts at most one draft on each of its dates, however often it is extended.
+    uniqueIndex('posts_series_planned_key').on(t.seriesId, t.plannedAt).where(sql`${t.seriesId} is not null`),
+  ],
 );
 
 export const postMedia = pgTable(
@@ -122,6 +204,8 @@ export const postMedia = pgTable(
       .notNull()
       .references(() => media.id, { onDelete: 'restrict' }),
     alt: text('alt').notNull(),
+    /** A video's subtitles (a media row of kind "captions"). */
+    captionMediaId: uuid('caption_media_id').references(() => media.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.postId, t.position] })],
 );
@@ -167,6 +251,9 @@ export const postTargets = pgTable(
   (t) => [
     uniqueIndex('post_targets_post_channel_key').on(t.postId, t.channelId),
     index('post_targets_org_idx').on(t.orgId),
+    // The calendar: one organisation's targets by due and by publication time.
+    index('post_targets_org_due_idx').on(t.orgId, t.dueAt),
+    index('post_targets_org_published_idx').on(t.orgId, t.publishedAt),
     index('post_targets_due_idx').on(t.dueAt).where(sql`${t.state} = 'scheduled'`),
     index('post_targets_publishing_idx').on(t.leaseUntil).where(sql`${t.state} = 'publishing'`),
     index('post_targets_channel_attempt_idx').on(t.channelId, t.lastAttemptAt),

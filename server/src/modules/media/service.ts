@@ -12,11 +12,17 @@ export function mediaUrl(orgId: string, id: string): string {
 function publicMedia(row: Omit<typeof media.$inferSelect, 'bytes'>): Media {
   return {
     id: row.id,
+    kind: row.kind as Media['kind'],
     mime: row.mime,
     width: row.width,
     height: row.height,
     size: row.size,
+    durationMs: row.durationMs,
     url: mediaUrl(row.orgId, row.id),
+    thumbUrl: row.kind === 'image' ? `${mediaUrl(row.orgId, row.id)}/thumb` : null,
+    alt: row.alt,
+    originalName: row.originalName,
+    derivedFrom: row.derivedFrom,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -39,16 +45,7 @@ export async function uploadMedia(
       createdBy: input.userId,
       createdAt: deps.clock(),
     })
-    .returning({
-      id: media.id,
-      orgId: media.orgId,
-      mime: media.mime,
-      width: media.width,
-      height: media.height,
-      size: media.size,
-      createdBy: media.createdBy,
-      createdAt: media.createdAt,
-    });
+    .returning();
   if (!row) throw new Error('media insert returned no row');
   return publicMedia(row);
 }

@@ -20,6 +20,7 @@ const PAST_GRACE_MS = 60_000;
 export function dueFrom(when: When, now: Date, language: Language): Date | null {
   if (when.mode === 'draft') return null;
   if (when.mode === 'now') return now;
+  if (when.mode === 'queue') throw new AppError('no_posting_slots'); // TODO(queue): next free slot
   const at = new Date(when.at);
   if (at.getTime() < now.getTime() - PAST_GRACE_MS) {
     throw new AppError('due_in_past', [

@@ -1,7 +1,7 @@
 import type { Post, PostTarget } from '@nahbar/common';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
-import { channels, postMedia, posts, postTargets } from '../../db/schema/index.ts';
+import { channels, media, postMedia, posts, postTargets, users } from '../../db/schema/index.ts';
 
 type TargetRow = typeof postTargets.$inferSelect;
 type ChannelPart = { name: string; network: string };
@@ -18,6 +18,8 @@ export function targetView(row: TargetRow, channel: ChannelPart): PostTarget {
     attempts: row.attempts,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     remoteUrl: row.remoteUrl,
+    contentWarning: row.contentWarning,
+    visibility: row.visibility as PostTarget['visibility'],
     error:
       row.errorKind && row.errorAt
         ? {
@@ -50,20 +52,40 @@ export async function loadPosts(db: DbOrTx, orgId: string, opts: { ids?: string[
     .innerJoin(channels, eq(channels.id, postTargets.channelId))
     .where(inArray(postTargets.postId, ids))
     .orderBy(asc(postTargets.createdAt), asc(channels.name));
-  const media = await db
-    .select()
+  const attached = await db
+    .select({ link: postMedia, kind: media.kind, width: media.width, height: media.height })
     .from(postMedia)
+    .innerJoin(media, eq(media.id, postMedia.mediaId))
     .where(inArray(postMedia.postId, ids))
     .orderBy(asc(postMedia.position));
+  const authorIds = [...new Set(mine.flatMap((row) => (row.authorId ? [row.authorId] : [])))];
+  const authors = authorIds.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds))
+    : [];
   return mine.map((row) => ({
     id: row.id,
     text: row.text,
     language: (row.language as Post['language']) ?? null,
+    tags: row.tags,
+    version: row.version,
+    plannedAt: row.plannedAt?.toISOString() ?? null,
+    seriesId: row.seriesId,
     authorId: row.authorId,
+    authorName: authors.find((a) => a.id === row.authorId)?.name ?? null,
     createdAt: row.createdAt.toISOString(),
-    media: media
-      .filter((m) => m.postId === row.id)
-      .map((m) => ({ mediaId: m.mediaId, alt: m.alt, url: `/api/orgs/${orgId}/media/${m.mediaId}` })),
+    updatedAt: row.updatedAt.toISOString(),
+    media: attached
+      .filter((m) => m.link.postId === row.id)
+      .map(({ link, kind, width, height }) => ({
+        mediaId: link.mediaId,
+        kind: kind === 'video' ? ('video' as const) : ('image' as const),
+        alt: link.alt,
+        url: `/api/orgs/${orgId}/media/${link.mediaId}`,
+        thumbUrl: kind === 'image' ? `/api/orgs/${orgId}/media/${link.mediaId}/thumb` : null,
+        width,
+        height,
+        captionMediaId: link.captionMediaId,
+      })),
     targets: targets.filter((t) => t.target.postId === row.id).map((t) => targetView(t.target, t)),
   }));
 }
