@@ -13,6 +13,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { feedRoutes } from './modules/feeds/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await channelRoutes(app, deps);
   await postRoutes(app, deps);
   await mediaRoutes(app, deps);
+  await calendarRoutes(app, deps);
   await feedRoutes(app, deps);
   await inboxRoutes(app, deps);
   await inboxActionRoutes(app, deps);

@@ -42,6 +42,19 @@ const InboxSettingsPage = lazy(() =>
   import('../features/inbox/settings/inbox-settings-page.tsx').then((m) => ({ default: m.InboxSettingsPage })),
 );
 const PostsPage = lazy(() => import('../features/posts/posts-page.tsx').then((m) => ({ default: m.PostsPage })));
+const PostEditPage = lazy(() =>
+  import('../features/posts/post-edit-page.tsx').then((m) => ({ default: m.PostEditPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('../features/posts/templates-page.tsx').then((m) => ({ default: m.TemplatesPage })),
+);
+const CalendarPage = lazy(() =>
+  import('../features/calendar/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })),
+);
+const PlanningSettingsPage = lazy(() =>
+  import('../features/calendar/planning-settings-page.tsx').then((m) => ({ default: m.PlanningSettingsPage })),
+);
+const MediaPage = lazy(() => import('../features/media/media-page.tsx').then((m) => ({ default: m.MediaPage })));
 
 export const paths = {
   overview: '/',
@@ -60,6 +73,12 @@ export const paths = {
   settingsInbox: '/einstellungen/posteingang',
   channels: '/kanaele',
   posts: '/beitraege',
+  /** One post in the composer: /beitraege/<id> */
+  post: (id: string) => `/beitraege/${id}`,
+  calendar: '/kalender',
+  media: '/medien',
+  settingsPlanning: '/einstellungen/planung',
+  settingsTemplates: '/einstellungen/vorlagen',
   inbox: '/posteingang',
 } as const;
 
@@ -94,6 +113,15 @@ export function AppRoutes() {
                   </Suspense>
                 }
               />
+              {(
+                [
+                  [`${paths.posts}/:postId`, <PostEditPage key="edit" />],
+                  [paths.calendar, <CalendarPage key="calendar" />],
+                  [paths.media, <MediaPage key="media" />],
+                ] as const
+              ).map(([path, page]) => (
+                <Route key={path} path={path} element={<Suspense fallback={<PageLoader />}>{page}</Suspense>} />
+              ))}
               {[paths.inbox, `${paths.inbox}/:itemId`].map((path) => (
                 <Route
                   key={path}
@@ -121,6 +149,8 @@ export function AppRoutes() {
                 <Route path="protokoll" element={<AuditPage />} />
                 <Route path="postausgang" element={<OutboxPage />} />
                 <Route path="posteingang" element={<InboxSettingsPage />} />
+                <Route path="planung" element={<PlanningSettingsPage />} />
+                <Route path="vorlagen" element={<TemplatesPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -5,6 +5,7 @@ import {
   IconChecklist,
   IconFileText,
   IconHome,
+  IconPhoto,
   IconPlugConnected,
   IconSettings,
   IconShieldCheck,
@@ -17,18 +18,19 @@ import { InboxNavLink } from '../../features/inbox/inbox-nav-link.tsx';
 
 type IconType = ComponentType<{ size?: number; 'aria-hidden'?: boolean; stroke?: number }>;
 
-const MODULES: { key: 'posts' | 'channels'; to: string; icon: IconType }[] = [
+const MODULES: { key: 'calendar' | 'posts' | 'media' | 'channels'; to: string; icon: IconType }[] = [
+  { key: 'calendar', to: '/kalender', icon: IconCalendar },
   { key: 'posts', to: '/beitraege', icon: IconFileText },
+  { key: 'media', to: '/medien', icon: IconPhoto },
   { key: 'channels', to: '/kanaele', icon: IconPlugConnected },
 ];
 
 // Modules that are planned but not built yet. They are listed so the team sees what is coming,
 // and are not links: nothing behind them is faked.
 const COMING_SOON: {
-  key: 'calendar' | 'people' | 'approvals' | 'strategy' | 'reports';
+  key: 'people' | 'approvals' | 'strategy' | 'reports';
   icon: IconType;
 }[] = [
-  { key: 'calendar', icon: IconCalendar },
   { key: 'people', icon: IconShieldCheck },
   { key: 'approvals', icon: IconChecklist },
   { key: 'strategy', icon: IconTarget },

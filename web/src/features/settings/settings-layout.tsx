@@ -7,7 +7,7 @@ import { useCurrentOrg } from '../../app/session.tsx';
 
 type Tab = {
   to: string;
-  key: 'organisation' | 'members' | 'account' | 'tokens' | 'audit' | 'outbox' | 'inbox';
+  key: 'organisation' | 'members' | 'account' | 'tokens' | 'audit' | 'outbox' | 'inbox' | 'planning' | 'templates';
   permission?: Permission;
   needsOrg?: boolean;
 };
@@ -20,6 +20,8 @@ const TABS: Tab[] = [
   { to: 'protokoll', key: 'audit', needsOrg: true, permission: 'audit.read' },
   { to: 'postausgang', key: 'outbox', needsOrg: true, permission: 'outbox.read' },
   { to: 'posteingang', key: 'inbox', needsOrg: true, permission: 'inbox.read' },
+  { to: 'planung', key: 'planning', needsOrg: true, permission: 'posts.read' },
+  { to: 'vorlagen', key: 'templates', needsOrg: true, permission: 'posts.read' },
 ];
 
 /** Sub-navigation as links (not ARIA tabs): every settings page has its own address. */

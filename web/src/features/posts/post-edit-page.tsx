@@ -1,0 +1,4 @@
+// Placeholder until this page is built (issue #4); replaced by its owner.
+export function PostEditPage() {
+  return null;
+}
