@@ -20,6 +20,8 @@ const envSchema = z.object({
   NAHBAR_PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   NAHBAR_PUBLISH_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   NAHBAR_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // End-to-end tests only: a file holding milliseconds by which the app's clock runs ahead.
+  NAHBAR_TEST_CLOCK_FILE: z.string().min(1).optional(),
   NAHBAR_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false'),
 });
 
@@ -47,6 +49,8 @@ export type Config = {
   trustProxy: boolean;
   /** Channels may live on loopback/private addresses (a PDS in the same network; tests). */
   allowPrivateNetworks: boolean;
+  /** End-to-end tests: the app's clock runs ahead by the milliseconds in this file. */
+  testClockFile: string | undefined;
   publishing: {
     /** How long one attempt owns a target before the sweep asks the network what happened. */
     leaseMs: number;
@@ -101,6 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: raw.TRUST_PROXY === 'true',
     allowPrivateNetworks: raw.NAHBAR_ALLOW_PRIVATE_NETWORKS === 'true',
+    testClockFile: raw.NAHBAR_TEST_CLOCK_FILE,
     publishing: {
       leaseMs: raw.NAHBAR_PUBLISH_LEASE_SECONDS * 1000,
       retryBaseMs: raw.NAHBAR_PUBLISH_RETRY_SECONDS * 1000,

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { setupInputSchema } from '@nahbar/common';
 import { buildApp } from './app.ts';
 import { createRegistry } from './channels/registry.ts';
+import { createClock } from './clock.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { loadSecretKeys } from './crypto/key-files.ts';
 import { rotateKeysCommand } from './crypto/rotate-keys.ts';
@@ -39,14 +40,16 @@ async function start(role: 'all' | 'web' | 'worker'): Promise<void> {
   if (keys.generated) log.warn(`generated a secret key into ${config.dataDir}/secret.key — back it up with the data`);
   const mailer = createMailer(database.db, config.smtpUrl, config.mailFrom, log);
   if (!config.smtpUrl) log.info('SMTP_URL not set: e-mails are kept in the outbox (Einstellungen → Postausgang)');
-  const jobs = await createJobQueue({ url: database.url, log });
+  const clock = createClock(config.testClockFile);
+  if (config.testClockFile) log.warn({ file: config.testClockFile }, 'test clock: time is shifted by the file');
+  const jobs = await createJobQueue({ url: database.url, log, clock });
   const deps: Deps = {
     config,
     db: database.db,
     log,
     box: createSecretBox(keys.current, keys.previous),
     mailer,
-    clock: () => new Date(),
+    clock,
     registry: createRegistry(),
     jobs,
   };

@@ -15,9 +15,15 @@ export type JobQueue = {
   stop(): Promise<void>;
 };
 
-export type QueueOptions = { url: string; log: Logger; poolSize?: number };
+export type QueueOptions = {
+  url: string;
+  log: Logger;
+  poolSize?: number;
+  /** The app's clock: due times are in its time, pg-boss waits in the database's. */
+  clock?: () => Date;
+};
 
-export async function createJobQueue({ url, log, poolSize = 10 }: QueueOptions): Promise<JobQueue> {
+export async function createJobQueue({ url, log, poolSize = 10, clock }: QueueOptions): Promise<JobQueue> {
   const boss = new PgBoss({
     connectionString: url,
     schema: BOSS_SCHEMA,
@@ -37,7 +43,10 @@ export async function createJobQueue({ url, log, poolSize = 10 }: QueueOptions):
       // the new time (rescheduled earlier or later) or creates one, so the sweep and a reschedule
       // may send freely without doubling a job. Running jobs are not limited: a job still marked
       // active by a killed worker must not block the next attempt; the claim's row lock decides.
-      await boss.upsert(PUBLISH_QUEUE, { targetId }, { singletonKey: targetId, startAfter: at });
+      // A due time in the app's clock becomes a delay, so a shifted clock (end-to-end tests)
+      // and the database's clock agree on when "now" is; with the real clock it is just `at`.
+      const startAfter = clock ? new Date(Date.now() + (at.getTime() - clock().getTime())) : at;
+      await boss.upsert(PUBLISH_QUEUE, { targetId }, { singletonKey: targetId, startAfter });
     },
     async sendTakedown(targetId) {
       await boss.send(TAKEDOWN_QUEUE, { targetId }, { singletonKey: targetId });
