@@ -4,7 +4,14 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BlueskyNetwork, startBlueskyNetwork, type TestAccount } from '../server/src/test/bluesky-network.ts';
-import { checkPage, launch, setUpThroughThePage } from './browser.ts';
+import {
+  checkPage,
+  connectBlueskyThroughThePage,
+  dialogGone,
+  dialogShown,
+  launch,
+  setUpThroughThePage,
+} from './browser.ts';
 import startServer from './global-setup.ts';
 
 // Set-up → connect a Bluesky account on a real local PDS → publish a long text with an image
@@ -53,17 +60,6 @@ async function postsOnPds() {
   return res.data.records.map((r) => ({ uri: r.uri, cid: r.cid, value: r.value as AppBskyFeedPost.Record }));
 }
 
-/** Dialogs fade out; a screenshot taken meanwhile shows the fade, not the page. */
-async function dialogGone() {
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-  await page.waitForTimeout(300);
-}
-
-/** …and fade in: wait until the dialog is fully drawn. */
-async function dialogShown() {
-  await expect.poll(() => page.getByRole('dialog').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-}
-
 describe('Bluesky journey', () => {
   it('sets up the organisation', async () => {
     expect(graphemeCount(postText)).toBeGreaterThan(300);
@@ -73,20 +69,7 @@ describe('Bluesky journey', () => {
   });
 
   it('connects the Bluesky account with an app password on its own PDS', async () => {
-    await page.getByRole('link', { name: 'Kanäle' }).click();
-    await page.waitForURL('**/kanaele');
-    await page.getByRole('button', { name: 'Kanal hinzufügen' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /Bluesky/ }).click();
-    await dialog.getByRole('textbox', { name: 'Handle' }).fill(account.handle);
-    await dialog.getByRole('textbox', { name: 'App-Passwort' }).fill(account.appPassword);
-    await dialog.getByRole('button', { name: 'Erweitert' }).click();
-    await dialog.getByRole('textbox', { name: 'PDS-Adresse' }).fill(network!.pdsUrl);
-    await dialog.getByRole('button', { name: 'Bluesky verbinden' }).click();
-
-    const card = page.getByRole('article').filter({ hasText: `@${account.handle}` });
-    await expect.poll(() => card.getByText('Verbunden', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
-    await dialogGone();
+    await connectBlueskyThroughThePage(page, account, network!.pdsUrl);
     await checkPage(page, 'bluesky-01-channel-connected');
   });
 
@@ -145,14 +128,14 @@ describe('Bluesky journey', () => {
     await post.getByRole('button', { name: `Beim Netzwerk löschen: @${account.handle}` }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByText(/Wer ihn schon gesehen/).isVisible()).toBe(true);
-    await dialogShown();
+    await dialogShown(page);
     await checkPage(page, 'bluesky-04-takedown-confirm');
     await dialog.getByRole('button', { name: 'Beim Netzwerk löschen' }).click();
 
     await expect.poll(() => post.getByText('Gelöscht', { exact: true }).isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => post.getByText(/beim Netzwerk gelöscht/).isVisible()).toBe(true);
     expect(await post.getByRole('link', { name: 'Beitrag bei Bluesky ansehen' }).count()).toBe(0);
-    await dialogGone();
+    await dialogGone(page);
     await checkPage(page, 'bluesky-05-taken-down');
     expect(await postsOnPds()).toEqual([]);
   });

@@ -44,3 +44,35 @@ export async function setUpThroughThePage(
   await page.getByRole('button', { name: 'Organisation einrichten' }).click();
   await page.waitForURL(`${baseUrl}/`);
 }
+
+/** Dialogs fade out; a screenshot taken meanwhile shows the fade, not the page. */
+export async function dialogGone(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  await page.waitForTimeout(300);
+}
+
+/** …and fade in: wait until the dialog is fully drawn. */
+export async function dialogShown(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('dialog').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+}
+
+/** Kanäle → Kanal hinzufügen → Bluesky with an app password on the given PDS; ends connected. */
+export async function connectBlueskyThroughThePage(
+  page: Page,
+  account: { handle: string; appPassword: string },
+  pdsUrl: string,
+): Promise<void> {
+  await page.getByRole('link', { name: 'Kanäle' }).click();
+  await page.waitForURL('**/kanaele');
+  await page.getByRole('button', { name: 'Kanal hinzufügen' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /Bluesky/ }).click();
+  await dialog.getByRole('textbox', { name: 'Handle' }).fill(account.handle);
+  await dialog.getByRole('textbox', { name: 'App-Passwort' }).fill(account.appPassword);
+  await dialog.getByRole('button', { name: 'Erweitert' }).click();
+  await dialog.getByRole('textbox', { name: 'PDS-Adresse' }).fill(pdsUrl);
+  await dialog.getByRole('button', { name: 'Bluesky verbinden' }).click();
+  const card = page.getByRole('article').filter({ hasText: `@${account.handle}` });
+  await expect.poll(() => card.getByText('Verbunden', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+  await dialogGone(page);
+}

@@ -22,8 +22,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real product, started the way a user starts it, on a fresh data dir. */
-export default async function setup(project: TestProject) {
+/**
+ * The real product, started the way a user starts it, on a fresh data dir. A journey that
+ * starts its own server may add environment (the calendar journey's test clock).
+ */
+export default async function setup(project: TestProject, extraEnv: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-e2e-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
@@ -39,6 +42,7 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: 'warn',
       // The Bluesky journey's PDS listens on loopback, which nahbar refuses by default.
       NAHBAR_ALLOW_PRIVATE_NETWORKS: 'true',
+      ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MastodonFake, startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
-import { checkPage, launch, setUpThroughThePage } from './browser.ts';
+import { checkPage, dialogGone, dialogShown, launch, setUpThroughThePage } from './browser.ts';
 import startServer from './global-setup.ts';
 
 // Set-up → connect Mastodon through OAuth (the contract fake) → write a reply template → publish
@@ -38,15 +38,6 @@ afterAll(async () => {
   await stopServer?.();
   await fake?.close();
 });
-
-async function dialogGone() {
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-  await page.waitForTimeout(300);
-}
-
-async function dialogShown() {
-  await expect.poll(() => page.getByRole('dialog').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-}
 
 const item = (text: string) => page.getByRole('link').filter({ hasText: text });
 const thread = () => page.getByRole('article');
@@ -85,10 +76,10 @@ describe('inbox journey', () => {
       .fill(
         'Hallo {{autor}}, danke für Ihre Frage! Wir melden uns gleich. Bitte beachten Sie unsere Netiquette: {{netiquette}}',
       );
-    await dialogShown();
+    await dialogShown(page);
     await checkPage(page, 'inbox-01-template-editor');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await dialogGone();
+    await dialogGone(page);
     await expect.poll(() => page.getByRole('listitem', { name: 'Danke für die Frage' }).isVisible()).toBe(true);
     await checkPage(page, 'inbox-02-settings');
   });
@@ -178,12 +169,12 @@ describe('inbox journey', () => {
     await dialog.getByRole('button', { name: 'Beweis sichern' }).click();
     await expect.poll(() => dialog.getByText(/Bitte einen Grund angeben/).isVisible()).toBe(true);
     await dialog.getByRole('textbox', { name: 'Grund' }).fill('Beleidigung der Besucherinnen und Besucher');
-    await dialogShown();
+    await dialogShown(page);
     // No full-page screenshot of this open dialog: in about half the runs the capture made the
     // dialog close before the click (not reproducible by hand); the dialog is the same Mantine
     // modal the template editor's screenshot shows, and axe checks the page after saving.
     await dialog.getByRole('button', { name: 'Beweis sichern' }).click();
-    await dialogGone();
+    await dialogGone(page);
 
     const download = thread().getByRole('link', { name: 'Herunterladen' });
     await expect.poll(() => download.count(), { timeout: 10_000 }).toBe(1);
