@@ -1,5 +1,7 @@
 export * from './rules/crisis-help.ts';
+export * from './rules/hashtags.ts';
 export * from './rules/inbox-classify.ts';
+export * from './rules/post-check.ts';
 export * from './rules/post-text.ts';
 export * from './rules/reply-template.ts';
 export * from './rules/response-time.ts';
