@@ -67,7 +67,7 @@ describe('cadenceGaps', () => {
           posts: [new Date('2026-03-31T08:00:00Z')],
         }),
       ],
-      { from: '2026-03-28', to: '2026-04-01', today: '2026-03-28', timeZone: BERLIN },
+      { from: '2026-03-29', to: '2026-04-01', today: '2026-03-29', timeZone: BERLIN },
     );
     // 23:30 UTC is 00:30 CET on Sunday 29 March, the night the clocks jump: 30 March is one day on.
     expect(ranges(dst)).toEqual([]);
