@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import deAudit from '../locales/de/audit.json';
 import deAuth from '../locales/de/auth.json';
+import deCalendar from '../locales/de/calendar.json';
 import deChannels from '../locales/de/channels.json';
 import deCommon from '../locales/de/common.json';
 import deInbox from '../locales/de/inbox.json';
@@ -11,6 +12,7 @@ import deRoles from '../locales/de/roles.json';
 import deSettings from '../locales/de/settings.json';
 import enAudit from '../locales/en/audit.json';
 import enAuth from '../locales/en/auth.json';
+import enCalendar from '../locales/en/calendar.json';
 import enChannels from '../locales/en/channels.json';
 import enCommon from '../locales/en/common.json';
 import enInbox from '../locales/en/inbox.json';
@@ -35,6 +37,7 @@ export const resources = {
     channels: deChannels,
     posts: dePosts,
     inbox: deInbox,
+    calendar: deCalendar,
   },
   en: {
     common: enCommon,
@@ -46,6 +49,7 @@ export const resources = {
     channels: enChannels,
     posts: enPosts,
     inbox: enInbox,
+    calendar: enCalendar,
   },
 } as const;
 
