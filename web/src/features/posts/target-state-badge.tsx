@@ -27,7 +27,13 @@ const LOOK: Record<TargetState, { color: string; icon: typeof IconClock }> = {
 };
 
 /** The state in words, with the planned time in the organisation's zone. */
-export function TargetStateBadge({ target, timeZone }: { target: PostTarget; timeZone: string }) {
+export function TargetStateBadge({
+  target,
+  timeZone,
+}: {
+  target: Pick<PostTarget, 'state' | 'dueAt'>;
+  timeZone: string;
+}) {
   const { t } = useTranslation('posts');
   const { formatDateTime } = useFormatters();
   const { color, icon } = LOOK[target.state];
