@@ -23,7 +23,16 @@ const envSchema = z.object({
   // End-to-end tests only: a file holding milliseconds by which the app's clock runs ahead.
   NAHBAR_TEST_CLOCK_FILE: z.string().min(1).optional(),
   NAHBAR_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false'),
+  // Media in an S3-compatible bucket instead of <NAHBAR_DATA_DIR>/media: all or nothing.
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
 });
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
 export type Config = {
   port: number;
@@ -58,6 +67,17 @@ export type Config = {
     retryBaseMs: number;
     sweepIntervalMs: number;
   };
+  /** Media bytes in S3 when configured; undefined: files under <dataDir>/media. */
+  s3: S3Config | undefined;
+};
+
+export type S3Config = {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -88,6 +108,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   });
+  const s3 = readS3(raw);
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
   return {
     port: raw.PORT,
@@ -111,5 +132,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: raw.NAHBAR_PUBLISH_RETRY_SECONDS * 1000,
       sweepIntervalMs: raw.NAHBAR_SWEEP_SECONDS * 1000,
     },
+    s3,
+  };
+}
+
+/** Half an S3 configuration would silently put media on disk: name what is missing instead. */
+function readS3(raw: z.infer<typeof envSchema>): S3Config | undefined {
+  const given = S3_REQUIRED.filter((name) => raw[name] !== undefined);
+  if (given.length === 0) return undefined;
+  const missing = S3_REQUIRED.filter((name) => raw[name] === undefined);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `S3 media storage is half configured: ${missing.join(', ')} missing (set all of ${S3_REQUIRED.join(', ')}, or none)`,
+    );
+  }
+  return {
+    endpoint: raw.S3_ENDPOINT!,
+    bucket: raw.S3_BUCKET!,
+    region: raw.S3_REGION,
+    accessKeyId: raw.S3_ACCESS_KEY_ID!,
+    secretAccessKey: raw.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: raw.S3_FORCE_PATH_STYLE === 'true',
   };
 }

@@ -5,6 +5,7 @@ import type { Db } from './db/open.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
+import type { MediaStore } from './storage/media-store.ts';
 
 /** Everything a service may use. Tests override single pieces (clock, mailer) via buildApp. */
 export type Deps = {
@@ -17,4 +18,6 @@ export type Deps = {
   /** network → adapter; tests may point one network at a local peer. */
   registry: Registry;
   jobs: JobQueue;
+  /** Media bytes; when left out, the store the config names (storage/index.ts mediaStoreOf). */
+  media?: MediaStore;
 };

@@ -81,8 +81,8 @@ export const ERRORS = {
   },
   media_video_invalid: {
     status: 422,
-    de: 'Das Video konnte nicht gelesen werden. Erlaubt sind MP4 und MOV (H.264) sowie WebM.',
-    en: 'The video could not be read. MP4 and MOV (H.264) and WebM are accepted.',
+    de: 'Das Video ist beschädigt oder unvollständig. Erlaubt sind MP4 und MOV.',
+    en: 'The video is damaged or incomplete. MP4 and MOV are accepted.',
   },
   media_captions_invalid: {
     status: 422,
@@ -197,18 +197,18 @@ export const ERRORS = {
   media_empty: { status: 400, de: 'Die Datei ist leer.', en: 'The file is empty.' },
   media_too_large: {
     status: 413,
-    de: 'Die Datei ist zu groß. Bilder dürfen höchstens 15 MB haben.',
-    en: 'The file is too large. Images may be at most 15 MB.',
+    de: 'Die Datei ist zu groß. Erlaubt sind Bilder bis 15 MB, Videos bis 100 MB und Untertitel bis 1 MB.',
+    en: 'The file is too large. Images may be at most 15 MB, videos 100 MB and subtitles 1 MB.',
   },
   media_type_unsupported: {
     status: 415,
-    de: 'Dieses Format wird nicht angenommen. Bitte ein Bild als JPEG, PNG, WebP oder GIF hochladen.',
-    en: 'This format is not accepted. Please upload an image as JPEG, PNG, WebP or GIF.',
+    de: 'Dieses Format wird nicht angenommen. Bitte ein Bild (JPEG, PNG, WebP, GIF), ein Video (MP4, MOV) oder Untertitel (WebVTT, SRT) hochladen.',
+    en: 'This format is not accepted. Please upload an image (JPEG, PNG, WebP, GIF), a video (MP4, MOV) or subtitles (WebVTT, SRT).',
   },
   media_type_mismatch: {
     status: 422,
-    de: 'Der Inhalt der Datei passt nicht zum angegebenen Bildformat oder ist kein Bild.',
-    en: 'The file’s content does not match the stated image format, or is not an image.',
+    de: 'Der Inhalt der Datei passt nicht zum angegebenen Format.',
+    en: 'The file’s content does not match the stated format.',
   },
   media_unreadable: {
     status: 422,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -14,6 +17,7 @@ import { createJobQueue } from '../jobs/queue.ts';
 import { startWorker, type Worker, type WorkerOptions } from '../jobs/worker.ts';
 import { REDACT_PATHS } from '../logger.ts';
 import { createMailer } from '../modules/mail/mailer.ts';
+import { diskStore } from '../storage/disk-store.ts';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -62,6 +66,8 @@ export async function createTestApp(
   });
   const log = pino({ level: 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
   let offset = 0;
+  // Each app its own media directory, removed with its database.
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-media-'));
   const jobs = await createJobQueue({ url, log, poolSize: 4 });
   const deps: Deps = {
     config,
@@ -72,6 +78,7 @@ export async function createTestApp(
     clock: () => new Date(Date.now() + offset),
     registry: createRegistry(),
     jobs,
+    media: diskStore(mediaDir),
     ...overrides.deps,
   };
   const app = await buildApp(deps);
@@ -89,6 +96,7 @@ export async function createTestApp(
     await cleanup.connect();
     await cleanup.query(`drop database if exists ${name} with (force)`);
     await cleanup.end();
+    fs.rmSync(mediaDir, { recursive: true, force: true });
   });
   return { app, db, deps, databaseUrl: url, logs, advance: (ms) => (offset += ms), worker };
 }

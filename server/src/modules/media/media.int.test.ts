@@ -188,7 +188,17 @@ describe('media upload refuses bad input clearly and stores nothing', () => {
     const asSvg = await expectRefused(svg, 'image/svg+xml', 415, 'media_type_unsupported');
     expect(asSvg.details).toEqual({
       received: 'image/svg+xml',
-      accepted: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+      accepted: [
+        'image/jpeg',
+        'image/png',
+        'image/webp',
+        'image/gif',
+        'video/mp4',
+        'video/quicktime',
+        'text/vtt',
+        'application/x-subrip',
+        'text/srt',
+      ],
     });
     await expectRefused(svg, 'image/png', 422, 'media_type_mismatch');
     await expectRefused(Buffer.from('{"bild":1}'), 'application/json', 415, 'media_type_unsupported');
