@@ -6,6 +6,7 @@ import deCalendar from '../locales/de/calendar.json';
 import deChannels from '../locales/de/channels.json';
 import deCommon from '../locales/de/common.json';
 import deInbox from '../locales/de/inbox.json';
+import deMedia from '../locales/de/media.json';
 import deOverview from '../locales/de/overview.json';
 import dePosts from '../locales/de/posts.json';
 import deRoles from '../locales/de/roles.json';
@@ -16,6 +17,7 @@ import enCalendar from '../locales/en/calendar.json';
 import enChannels from '../locales/en/channels.json';
 import enCommon from '../locales/en/common.json';
 import enInbox from '../locales/en/inbox.json';
+import enMedia from '../locales/en/media.json';
 import enOverview from '../locales/en/overview.json';
 import enPosts from '../locales/en/posts.json';
 import enRoles from '../locales/en/roles.json';
@@ -37,6 +39,7 @@ export const resources = {
     channels: deChannels,
     posts: dePosts,
     inbox: deInbox,
+    media: deMedia,
     calendar: deCalendar,
   },
   en: {
@@ -49,6 +52,7 @@ export const resources = {
     channels: enChannels,
     posts: enPosts,
     inbox: enInbox,
+    media: enMedia,
     calendar: enCalendar,
   },
 } as const;

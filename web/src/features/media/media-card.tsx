@@ -1,0 +1,87 @@
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import type { Media } from '@nahbar/common';
+import { IconAlertTriangle, IconBlur, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { AltTextField } from './alt-text-field.tsx';
+import { formatBytes, formatDuration } from './media-files.ts';
+import { MediaPreview } from './media-preview.tsx';
+
+type Props = {
+  orgId: string;
+  media: Media;
+  name: string;
+  can: { edit: boolean; remove: boolean };
+  onBlur: (media: Media) => void;
+  onDelete: (media: Media) => void;
+};
+
+/** Captions are text: they need no description of their own. */
+export function needsAlt(media: Media): boolean {
+  return media.kind !== 'captions' && !media.alt?.trim();
+}
+
+export function MediaCard({ orgId, media, name, can, onBlur, onDelete }: Props) {
+  const { t, i18n } = useTranslation('media');
+  const facts = [
+    media.kind !== 'captions' && media.width > 0 ? `${media.width} × ${media.height}` : null,
+    media.durationMs !== null ? formatDuration(media.durationMs) : null,
+    formatBytes(media.size, i18n.language),
+  ].filter(Boolean);
+
+  return (
+    <Card withBorder radius="md" padding="sm" component="li">
+      <Card.Section>
+        <MediaPreview media={media} name={name} />
+      </Card.Section>
+      <Stack gap="xs" mt="sm">
+        <Text fw={600} size="sm" truncate="end" title={name}>
+          {name}
+        </Text>
+        <Group gap={6}>
+          <Badge variant="light" color="gray">
+            {t(`kind.${media.kind}`)}
+          </Badge>
+          {media.derivedFrom && (
+            <Badge variant="light" color="petrol">
+              {t('item.derived')}
+            </Badge>
+          )}
+          {needsAlt(media) && (
+            <Badge variant="light" color="orange" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+              {t('item.altMissing')}
+            </Badge>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed">
+          {facts.join(' · ')}
+        </Text>
+        {media.kind !== 'captions' && <AltTextField orgId={orgId} media={media} name={name} readOnly={!can.edit} />}
+        <Group gap="xs" mt={4}>
+          {can.edit && media.kind === 'image' && (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconBlur size={16} aria-hidden />}
+              onClick={() => onBlur(media)}
+              aria-label={t('item.blurFor', { name })}
+            >
+              {t('item.blur')}
+            </Button>
+          )}
+          {can.remove && (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              onClick={() => onDelete(media)}
+              aria-label={t('item.deleteFor', { name })}
+            >
+              {t('item.delete')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
