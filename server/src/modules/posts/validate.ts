@@ -1,82 +1,68 @@
-import { countText, type FieldError, type Language, splitThread } from '@nahbar/common';
+import {
+  type Channel,
+  type CheckInput,
+  type CheckMedia,
+  type CheckMode,
+  checkPost,
+  type FieldError,
+  type Language,
+  type NetworkId,
+} from '@nahbar/common';
 import type { Capabilities } from '../../channels/contract.ts';
-import { fieldError } from '../../http/errors.ts';
-import { partLimit } from '../../jobs/publish-input.ts';
+import { AppError } from '../../http/errors.ts';
 
 export type TargetDraft = {
   field: string;
+  network: string;
+  /** The effective text: the variant, or the post's text. */
   text: string;
-  /** Mastodon counts it into the limit. */
   contentWarning?: string | null | undefined;
   caps: Capabilities;
   channelStatus: string;
-  mediaCount: number;
 };
 
+export function limitsOf(caps: Capabilities): Channel['limits'] {
+  return {
+    maxChars: caps.maxChars,
+    counting: caps.counting,
+    maxImages: caps.maxImages,
+    maxImageBytes: caps.maxImageBytes,
+    maxAltChars: caps.maxAltChars,
+    video: caps.video,
+    threads: caps.threads,
+    contentWarning: caps.contentWarning,
+  };
+}
+
 /**
- * What the network would refuse, found before scheduling: the same counting the composer
- * shows. A text over the limit is fine where the network has threads (it is split).
+ * What the network would refuse, found before scheduling: the composer's own rules (checkPost),
+ * errors only, in the request's language. Warnings are the composer's business.
  */
-export function checkTargets(drafts: TargetDraft[], language: Language): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const d of drafts) {
-    if (d.channelStatus === 'disconnected') {
-      errors.push(
-        fieldError(
-          d.field,
-          'channel_disconnected',
-          { de: 'Der Kanal ist getrennt.', en: 'The channel is disconnected.' },
-          language,
-        ),
-      );
-      continue;
-    }
-    if (!d.text.trim() && d.mediaCount === 0) {
-      errors.push(
-        fieldError(`${d.field}.text`, 'empty', { de: 'Der Beitrag ist leer.', en: 'The post is empty.' }, language),
-      );
-    }
-    const limit = partLimit(d.caps, d.contentWarning);
-    const length = countText(d.text, d.caps.counting);
-    if (!d.caps.threads && length > limit) {
-      errors.push(
-        fieldError(
-          `${d.field}.text`,
-          'too_long',
-          {
-            de: `Der Text ist ${length} Zeichen lang; erlaubt sind ${limit}.`,
-            en: `The text is ${length} characters long; ${limit} are allowed.`,
-          },
-          language,
-        ),
-      );
-    }
-    if (d.caps.threads && splitThread(d.text, limit, d.caps.counting).length > 25) {
-      errors.push(
-        fieldError(
-          `${d.field}.text`,
-          'thread_too_long',
-          {
-            de: 'Mehr als 25 Teile sind zu viel für einen Thread.',
-            en: 'More than 25 parts is too much for a thread.',
-          },
-          language,
-        ),
-      );
-    }
-    if (d.mediaCount > d.caps.maxImages) {
-      errors.push(
-        fieldError(
-          'media',
-          'too_many_images',
-          {
-            de: `Dieser Kanal nimmt höchstens ${d.caps.maxImages} Bilder.`,
-            en: `This channel takes at most ${d.caps.maxImages} images.`,
-          },
-          language,
-        ),
-      );
-    }
-  }
-  return errors;
+export function checkTargets(
+  input: { text: string; media: CheckMedia[]; targets: TargetDraft[] },
+  mode: CheckMode,
+  language: Language,
+): FieldError[] {
+  const check: CheckInput = {
+    text: input.text,
+    media: input.media,
+    targets: input.targets.map((d) => ({
+      field: d.field,
+      network: d.network as NetworkId,
+      text: d.text,
+      contentWarning: d.contentWarning,
+      limits: limitsOf(d.caps),
+      status: d.channelStatus as Channel['status'],
+    })),
+  };
+  return checkPost(check, mode)
+    .filter((issue) => issue.severity === 'error')
+    .map((issue) => ({ field: issue.field, code: issue.code, message: issue.message[language] }));
+}
+
+/** Throws 422 post_invalid with every reason when the post cannot be scheduled like this. */
+export function assertSchedulable(input: Parameters<typeof checkTargets>[0], language: Language): void {
+  if (input.targets.length === 0) return;
+  const errors = checkTargets(input, 'schedule', language);
+  if (errors.length) throw new AppError('post_invalid', errors);
 }

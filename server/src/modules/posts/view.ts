@@ -2,6 +2,7 @@ import type { Post, PostTarget } from '@nahbar/common';
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { channels, media, postMedia, posts, postTargets, users } from '../../db/schema/index.ts';
+import { AppError } from '../../http/errors.ts';
 
 type TargetRow = typeof postTargets.$inferSelect;
 type ChannelPart = { name: string; network: string };
@@ -34,7 +35,7 @@ export function targetView(row: TargetRow, channel: ChannelPart): PostTarget {
   };
 }
 
-/** Posts of one organisation with their targets, newest first (or just the given ids). */
+/** Posts of one organisation with their targets, newest first (or the given ids, in their order). */
 export async function loadPosts(db: DbOrTx, orgId: string, opts: { ids?: string[]; limit?: number }): Promise<Post[]> {
   const base = db.select().from(posts);
   const rows = opts.ids
@@ -43,7 +44,10 @@ export async function loadPosts(db: DbOrTx, orgId: string, opts: { ids?: string[
         .where(eq(posts.orgId, orgId))
         .orderBy(desc(posts.createdAt))
         .limit(opts.limit ?? 50);
-  const mine = rows.filter((row) => row.orgId === orgId);
+  const order = new Map(opts.ids?.map((id, i) => [id, i]));
+  const mine = rows
+    .filter((row) => row.orgId === orgId)
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   if (mine.length === 0) return [];
   const ids = mine.map((row) => row.id);
   const targets = await db
@@ -88,4 +92,10 @@ export async function loadPosts(db: DbOrTx, orgId: string, opts: { ids?: string[
       })),
     targets: targets.filter((t) => t.target.postId === row.id).map((t) => targetView(t.target, t)),
   }));
+}
+
+export async function getPost(db: DbOrTx, orgId: string, id: string): Promise<Post> {
+  const [post] = await loadPosts(db, orgId, { ids: [id] });
+  if (!post) throw new AppError('not_found');
+  return post;
 }
