@@ -52,6 +52,12 @@ export type MediaFile = {
   alt: string;
   width: number;
   height: number;
+  /** Absent or "image": an image. A post carries either images or exactly one video. */
+  kind?: 'image' | 'video';
+  /** Videos only. */
+  durationMs?: number | null;
+  /** Videos only: WebVTT subtitles and their language. */
+  captions?: { bytes: Buffer; lang: string } | null;
 };
 
 /** What to publish: one target of a post, with its text already adapted to this channel. */

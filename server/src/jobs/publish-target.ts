@@ -111,7 +111,7 @@ export async function publishTarget(deps: Deps, targetId: string): Promise<void>
   const { target, channel, post, hasMedia } = claimed;
   const adapter = adapterFor(deps, channel.network);
   try {
-    const input = await publishInput(deps.db, target, post, adapter.capabilities(channel.settings), hasMedia);
+    const input = await publishInput(deps, target, post, adapter.capabilities(channel.settings), hasMedia);
     const published = await adapter.publish(input, contextFor(deps, channel, AbortSignal.timeout(CALL_TIMEOUT_MS)));
     await markPublished(deps, target, channel, published, 'adapter');
   } catch (error) {
@@ -138,7 +138,7 @@ async function findQuietly(
 ) {
   const adapter = adapterFor(deps, channel.network);
   try {
-    const input = await publishInput(deps.db, target, post, adapter.capabilities(channel.settings));
+    const input = await publishInput(deps, target, post, adapter.capabilities(channel.settings));
     return await adapter.find(
       input,
       contextFor(deps, channel, AbortSignal.timeout(30_000)),

@@ -30,7 +30,7 @@ export async function sweep(deps: Deps): Promise<{ reconciled: number; requeued:
   for (const { target, channel, post } of stuck) {
     const adapter = adapterFor(deps, channel.network);
     try {
-      const input = await publishInput(deps.db, target, post, adapter.capabilities(channel.settings));
+      const input = await publishInput(deps, target, post, adapter.capabilities(channel.settings));
       const since = target.lastAttemptAt ?? target.createdAt;
       const found = await adapter.find(input, contextFor(deps, channel, AbortSignal.timeout(30_000)), since);
       if (found) {

@@ -44,6 +44,7 @@ export type InstanceLimits = {
   maxMediaAttachments: number;
   charactersReservedPerUrl: number;
   imageSizeLimit: number;
+  videoSizeLimit: number;
   supportedMimeTypes: string[];
 };
 
@@ -55,7 +56,21 @@ export const defaultLimits = (domain: string): InstanceLimits => ({
   maxMediaAttachments: 4,
   charactersReservedPerUrl: 23,
   imageSizeLimit: 16 * 1024 * 1024,
-  supportedMimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/heic', 'image/heif', 'image/webp', 'image/avif'],
+  videoSizeLimit: 103_809_024,
+  // As a stock 4.x instance lists them (images, then video and audio).
+  supportedMimeTypes: [
+    'image/jpeg',
+    'image/png',
+    'image/gif',
+    'image/heic',
+    'image/heif',
+    'image/webp',
+    'image/avif',
+    'video/webm',
+    'video/mp4',
+    'video/quicktime',
+    'video/ogg',
+  ],
 });
 
 export function accountEntity(base: string, a: FakeAccount) {
@@ -83,7 +98,7 @@ export function mediaEntity(base: string, m: FakeMedia) {
   const ready = m.pollsLeft <= 0;
   return {
     id: m.id,
-    type: 'image',
+    type: m.mime.startsWith('video/') ? 'video' : 'image',
     url: ready ? `${base}/system/media_attachments/files/${m.id}/original.bin` : null,
     preview_url: `${base}/system/media_attachments/files/${m.id}/small.bin`,
     remote_url: null,
@@ -223,7 +238,7 @@ export function instanceEntity(base: string, l: InstanceLimits) {
         supported_mime_types: l.supportedMimeTypes,
         image_size_limit: l.imageSizeLimit,
         image_matrix_limit: 33_177_600,
-        video_size_limit: 103_809_024,
+        video_size_limit: l.videoSizeLimit,
         video_frame_rate_limit: 120,
         video_matrix_limit: 8_294_400,
       },

@@ -33,14 +33,17 @@ export function statusRoutes(store: Store) {
       const file = body.file;
       const l = store.limits;
       if (!(file instanceof Blob) || !l.supportedMimeTypes.includes(file.type)) return send(res, 422, BAD_FILE);
-      if (file.size > l.imageSizeLimit) {
+      const video = file.type.startsWith('video/');
+      const limit = video ? l.videoSizeLimit : l.imageSizeLimit;
+      if (file.size > limit) {
         return send(res, 422, {
-          error: `Validation failed: File file size must be less than ${humanSize(l.imageSizeLimit)}`,
+          error: `Validation failed: File file size must be less than ${humanSize(limit)}`,
         });
       }
       const description = typeof body.description === 'string' ? body.description : null;
       // Since 4.0 small images are processed synchronously (200); v2 may answer 202 with url null.
-      const pollsLeft = deferred ? store.mediaPolls : 0;
+      // Video is always transcoded in the background: v2 answers 202 and polls see 206 at least once.
+      const pollsLeft = deferred ? (video ? Math.max(1, store.mediaPolls) : store.mediaPolls) : 0;
       const m: FakeMedia = {
         id: store.nextId(),
         accountId: auth.accountId,
@@ -80,6 +83,10 @@ export function statusRoutes(store: Store) {
       const attached = ids
         .map((id) => store.media.get(id))
         .filter((m): m is FakeMedia => !!m && m.accountId === a.id && !m.statusId);
+      // PostStatusService#validate_media!: one video (or audio) alone, never beside images.
+      if (attached.length > 1 && attached.some((m) => m.mime.startsWith('video/'))) {
+        return send(res, 422, { error: 'Cannot attach a video to a post that already contains images' });
+      }
       if (attached.some((m) => m.pollsLeft > 0)) {
         return send(res, 422, {
           error: 'Cannot attach files that have not finished processing. Try again in a moment!',

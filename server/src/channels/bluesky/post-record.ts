@@ -1,10 +1,11 @@
 import { type Agent, type AppBskyFeedPost, type AppBskyRichtextFacet, RichText } from '@atproto/api';
 import type { PublishInput } from '../contract.ts';
 import { fitImage } from './images.ts';
+import { videoEmbed } from './video.ts';
 
 export type StrongRef = { uri: string; cid: string };
 
-/** The app.bsky.feed.post record for one part of a post; images go on the first part only. */
+/** The app.bsky.feed.post record for one part of a post; images or a video go on the first part only. */
 export async function postRecord(
   agent: Agent,
   input: PublishInput,
@@ -22,7 +23,10 @@ export async function postRecord(
     ...(input.language && { langs: [input.language] }),
     ...(thread && { reply: thread }),
   };
-  if (index === 0 && input.media.length > 0) {
+  const video = input.media.find((file) => file.kind === 'video');
+  if (index === 0 && video) {
+    record.embed = await videoEmbed(agent, video, signal);
+  } else if (index === 0 && input.media.length > 0) {
     const images = [];
     for (const media of input.media) {
       const image = await fitImage(media);
