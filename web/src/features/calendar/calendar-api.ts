@@ -34,7 +34,8 @@ function calendarPath(orgId: string, window: CalendarWindow, filters: CalendarFi
 export const calendarApi = {
   get: (orgId: string, window: CalendarWindow, filters: CalendarFilters) =>
     api.get<Calendar>(calendarPath(orgId, window, filters)),
-  move: (orgId: string, postId: string, at: string) => api.post<Post>(`${org(orgId)}/posts/${enc(postId)}/move`, { at }),
+  move: (orgId: string, postId: string, at: string) =>
+    api.post<Post>(`${org(orgId)}/posts/${enc(postId)}/move`, { at }),
   tags: (orgId: string) => api.get<TagCount[]>(`${org(orgId)}/posts/tags`),
 
   slots: (orgId: string, channelId: string) => api.get<ChannelSlots>(`${org(orgId)}/channels/${enc(channelId)}/slots`),
