@@ -5,6 +5,8 @@ import type { Logger } from '../logger.ts';
 export const PUBLISH_QUEUE = 'publish-target';
 export const TAKEDOWN_QUEUE = 'takedown-target';
 export const INBOX_FETCH_QUEUE = 'inbox-fetch';
+/** Daily: keep every Rubrik's draft slots twelve weeks ahead. */
+export const SERIES_EXTEND_QUEUE = 'series-extend';
 export const BOSS_SCHEMA = 'pgboss';
 
 export type JobQueue = {
@@ -86,5 +88,9 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
     // sweep asks. Network errors are noted on the cursor and tried at the next poll; the pg-boss
     // retry only covers a crashed handler.
     await boss.createQueue(INBOX_FETCH_QUEUE, { policy: 'short', notify: true, retryLimit: 1, expireInSeconds: 300 });
+  }
+  if (!existing.has(SERIES_EXTEND_QUEUE)) {
+    // `singleton`: one run at a time however many workers the cron wakes.
+    await boss.createQueue(SERIES_EXTEND_QUEUE, { policy: 'singleton', retryLimit: 2, expireInSeconds: 600 });
   }
 }

@@ -1,7 +1,8 @@
 import type { Deps } from '../deps.ts';
 import { startInboxWorker } from '../modules/inbox/worker.ts';
 import { publishTarget } from './publish-target.ts';
-import { PUBLISH_QUEUE, TAKEDOWN_QUEUE } from './queue.ts';
+import { PUBLISH_QUEUE, SERIES_EXTEND_QUEUE, TAKEDOWN_QUEUE } from './queue.ts';
+import { extendSeries } from './series-extend.ts';
 import { sweep } from './sweep.ts';
 import { takedownTarget } from './takedown-target.ts';
 
@@ -33,6 +34,11 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
   await boss.work<{ targetId: string }>(TAKEDOWN_QUEUE, { batchSize: 5, ...poll }, async (jobs) => {
     await Promise.all(jobs.map((job) => takedownTarget(deps, job.data.targetId)));
   });
+  await boss.work(SERIES_EXTEND_QUEUE, async () => {
+    await extendSeries(deps);
+  });
+  // Every night at 03:15 UTC (pg-boss keeps one schedule per name, whatever the worker count).
+  await boss.schedule(SERIES_EXTEND_QUEUE, '15 3 * * *');
 
   let running: Promise<unknown> = Promise.resolve();
   const runSweep = () => {
@@ -53,6 +59,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
       clearInterval(timer);
       await boss.offWork(PUBLISH_QUEUE);
       await boss.offWork(TAKEDOWN_QUEUE);
+      await boss.offWork(SERIES_EXTEND_QUEUE);
       await inbox.stop();
       await running;
     },
