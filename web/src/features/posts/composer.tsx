@@ -1,127 +1,284 @@
-import { Alert, Button, Card, Stack, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, Stack, TagsInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Channel, CreatePostInput, MembershipSummary, Post } from '@nahbar/common';
+import type { Channel, CreatePostInput, MembershipSummary, Post, PostTemplate } from '@nahbar/common';
 import { isoToZonedWallTime, zonedWallTimeToIso } from '@nahbar/common/rules/zoned-time';
-import { IconInfoCircle } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { IconHistory, IconInfoCircle } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { errorMessage } from '../../components/server-errors.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { channelKeys } from '../channels/channels-api.ts';
 import { ChannelPicker } from './channel-picker.tsx';
-import { MediaPicker, type PickedMedia } from './media-picker.tsx';
+import { checkComposer } from './composer-checks.ts';
+import { type ComposerDraft, draftFromPost, emptyDraft, toCreateInput } from './composer-draft.ts';
+import { MediaSection } from './media-section.tsx';
 import { postKeys, postsApi } from './posts-api.ts';
-import { validateComposer } from './validate-composer.ts';
+import { PostPreviews } from './previews/post-previews.tsx';
+import { SaveStatusLine } from './save-status-line.tsx';
+import { SaveTemplateButton } from './save-template-button.tsx';
+import { TemplateMenu } from './template-menu.tsx';
+import { TextTabs } from './text-tabs.tsx';
+import { useAutosave } from './use-autosave.ts';
+import { type ComposerErrors, validateComposer } from './validate-composer.ts';
+import { VersionHistoryDrawer } from './version-history-drawer.tsx';
 import { type WhenMode, WhenPicker, type WhenValue } from './when-picker.tsx';
 
-type Props = { org: MembershipSummary; channels: Channel[]; canPublish: boolean };
+type Props = {
+  org: MembershipSummary;
+  /** The channels one can choose (an edited post's own channels are always among them). */
+  channels: Channel[];
+  can: { publish: boolean; managePlan: boolean };
+  /** Editing an existing post; without it the composer writes a new one and starts over after each send. */
+  post?: Post;
+  /** Channels whose target is at the network already: they stay, whatever the checkboxes say. */
+  lockedChannelIds?: string[];
+  readOnly?: boolean;
+};
 
-function nextFullHour(timeZone: string): WhenValue {
-  const wall = isoToZonedWallTime(Math.ceil((Date.now() + 3_600_000) / 3_600_000) * 3_600_000, timeZone);
-  return { mode: 'now', ...wall };
+function nextFullHour(timeZone: string, mode: WhenMode): WhenValue {
+  return { mode, ...isoToZonedWallTime(Math.ceil((Date.now() + 3_600_000) / 3_600_000) * 3_600_000, timeZone) };
 }
 
-export function Composer({ org, channels, canPublish }: Props) {
+function toWhen(when: WhenValue, timeZone: string): CreatePostInput['when'] {
+  if (when.mode === 'at') return { mode: 'at', at: zonedWallTimeToIso({ date: when.date, time: when.time }, timeZone) };
+  return { mode: when.mode };
+}
+
+/** One composer for new posts and for editing: base text, channel versions, media, tags, when. */
+export function Composer({ org, channels, can, post, lockedChannelIds = [], readOnly = false }: Props) {
   const { t } = useTranslation('posts');
   const { formatDateTime } = useFormatters();
   const queryClient = useQueryClient();
-  const modes: WhenMode[] = canPublish ? ['now', 'at', 'draft'] : ['draft'];
-  const initialWhen = (): WhenValue => ({ ...nextFullHour(org.timeZone), mode: modes[0] ?? 'draft' });
-  const [text, setText] = useState('');
-  const [selected, setSelected] = useState<string[]>([]);
-  const [contentWarnings, setContentWarnings] = useState<Record<string, string>>({});
-  const [media, setMedia] = useState<PickedMedia[]>([]);
-  const [when, setWhen] = useState<WhenValue>(initialWhen);
-  const [errors, setErrors] = useState<ReturnType<typeof validateComposer>>(null);
-  const chosen = channels.filter((c) => selected.includes(c.id));
+  const modes: WhenMode[] = can.publish ? ['now', 'at', 'queue', 'draft'] : ['draft'];
+  const [draft, setDraft] = useState<ComposerDraft>(() => (post ? draftFromPost(post, org.timeZone) : emptyDraft()));
+  const [when, setWhen] = useState<WhenValue>(() => nextFullHour(org.timeZone, post ? 'draft' : (modes[0] ?? 'draft')));
+  const [errors, setErrors] = useState<ComposerErrors | null>(null);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const [sending, setSending] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const chosen = channels.filter((c) => draft.channelIds.includes(c.id));
+  const checkMode = when.mode === 'draft' ? 'draft' : 'schedule';
+  const issues = useMemo(() => checkComposer(draft, chosen, checkMode), [draft, chosen, checkMode]);
+  const tags = useQuery({ queryKey: postKeys.tags(org.id), queryFn: () => postsApi.tags(org.id) });
 
-  const create = useMutation({
-    mutationFn: (input: CreatePostInput) => postsApi.create(org.id, input),
-    onSuccess: (post, input) => {
-      queryClient.setQueryData<Post[]>(postKeys.list(org.id), (old) => [post, ...(old ?? [])]);
-      void queryClient.invalidateQueries({ queryKey: postKeys.list(org.id) });
-      void queryClient.invalidateQueries({ queryKey: channelKeys.list(org.id) });
-      const at = input.when.mode === 'at' ? formatDateTime(input.when.at, org.timeZone) : '';
-      notifications.show({ color: 'green', message: t(`composer.created.${input.when.mode}`, { when: at }) });
-      setText('');
-      setMedia([]);
-      setContentWarnings({});
-      setWhen(initialWhen());
-    },
+  const remember = (saved: Post) => {
+    queryClient.setQueryData(postKeys.detail(org.id, saved.id), saved);
+    void queryClient.invalidateQueries({ queryKey: postKeys.all(org.id) });
+  };
+  const autosave = useAutosave({
+    orgId: org.id,
+    timeZone: org.timeZone,
+    language: org.language,
+    draft,
+    initial: { postId: post?.id ?? null, version: post?.version ?? null },
+    enabled: !readOnly && !sending,
+    onSaved: remember,
   });
-
-  const submit = () => {
-    const found = validateComposer({ text, chosen, media, when, timeZone: org.timeZone, t });
-    setErrors(found);
-    if (found) return;
-    create.mutate({
-      text: text.trim(),
-      language: org.language,
-      media: media.map(({ mediaId, alt }) => ({ mediaId, alt: alt.trim() })),
-      targets: chosen.map((c) => ({
-        channelId: c.id,
-        contentWarning: c.limits.contentWarning ? contentWarnings[c.id]?.trim() || undefined : undefined,
-        visibility: 'public' as const,
-      })),
-      when:
-        when.mode === 'at'
-          ? { mode: 'at', at: zonedWallTimeToIso({ date: when.date, time: when.time }, org.timeZone) }
-          : { mode: when.mode },
-    });
+  const change = (next: Partial<ComposerDraft>) => {
+    setDraft((old) => ({ ...old, ...next }));
+    setErrors(null);
   };
 
+  const load = (loaded: Post) => {
+    const next = draftFromPost(loaded, org.timeZone);
+    setDraft(next);
+    autosave.reset({ postId: loaded.id, version: loaded.version }, next);
+    remember(loaded);
+  };
+  const reload = async () => {
+    const id = autosave.saved.current.postId;
+    if (id) load(await postsApi.get(org.id, id));
+  };
+
+  const applyTemplate = (template: PostTemplate) => {
+    const usable = template.channelIds.filter((id) => channels.some((c) => c.id === id));
+    change({
+      text: template.text,
+      tags: [...new Set([...draft.tags, ...template.tags])].slice(0, 10),
+      channelIds: usable.length > 0 ? [...new Set([...usable, ...lockedChannelIds])] : draft.channelIds,
+      templateId: template.id,
+    });
+    notifications.show({ color: 'petrol', message: t('templates.applied', { name: template.name }) });
+  };
+
+  const send = async () => {
+    const found = validateComposer({ draft, issues, when, timeZone: org.timeZone, t });
+    setErrors(found);
+    setSendError(null);
+    if (found) return;
+    const target = toWhen(when, org.timeZone);
+    const sent = draft;
+    setSending(true);
+    try {
+      const result = await autosave.run(async (ref) => {
+        if (!ref.postId) return postsApi.create(org.id, toCreateInput(sent, target, org.language, org.timeZone));
+        await autosave.saveNow(ref);
+        const id = autosave.saved.current.postId ?? ref.postId;
+        return postsApi.schedulePost(org.id, id, target);
+      });
+      remember(result);
+      void queryClient.invalidateQueries({ queryKey: channelKeys.list(org.id) });
+      const at = target.mode === 'at' ? formatDateTime(target.at, org.timeZone) : '';
+      notifications.show({ color: 'green', message: t(`composer.created.${target.mode}`, { when: at }) });
+      if (post) {
+        autosave.adopt(result);
+        autosave.markSent(sent);
+      } else {
+        setDraft(emptyDraft());
+        setWhen(nextFullHour(org.timeZone, modes[0] ?? 'draft'));
+        autosave.reset({ postId: null, version: null }, null);
+      }
+    } catch (error) {
+      setSendError(error);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const postId = autosave.saved.current.postId;
+  const conflict = autosave.status.kind === 'conflict';
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="composer-title">
       <form
         noValidate
         onSubmit={(event) => {
+          // Dialogs (media library, "Als Vorlage speichern") render in portals, but React still
+          // bubbles their submit events here: only this form's own submit sends the post.
+          if (event.target !== event.currentTarget) return;
           event.preventDefault();
-          submit();
+          void send();
         }}
       >
-        <Stack>
-          <Title order={2} size="h3" id="composer-title">
-            {t('composer.title')}
-          </Title>
-          <FormAlert message={create.error ? errorMessage(create.error) : null} />
-          <Textarea
-            withAsterisk={false}
-            label={t('composer.text')}
-            description={t('composer.textHint')}
-            required
-            autosize
-            minRows={5}
-            maxLength={20_000}
-            value={text}
-            error={errors?.text}
-            onChange={(event) => setText(event.currentTarget.value)}
-          />
-          <MediaPicker orgId={org.id} media={media} onChange={setMedia} altErrors={errors?.alt ?? {}} />
-          <ChannelPicker
-            channels={channels}
-            selected={selected}
-            onSelectedChange={setSelected}
-            text={text}
-            images={media.length}
-            contentWarnings={contentWarnings}
-            onContentWarningChange={(id, value) => setContentWarnings((old) => ({ ...old, [id]: value }))}
-            error={errors?.channels}
-          />
-          {!canPublish && (
-            <Alert color="petrol" variant="light" icon={<IconInfoCircle aria-hidden />}>
-              {t('composer.contributorHint')}
-            </Alert>
-          )}
-          {modes.length > 1 && (
-            <WhenPicker value={when} onChange={setWhen} modes={modes} timeZone={org.timeZone} error={errors?.when} />
-          )}
-          <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
-            {t(`composer.modes.${when.mode}`)}
-          </Button>
-        </Stack>
+        <Grid gap="xl">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Stack>
+              <Group justify="space-between" align="center" wrap="wrap" gap="xs">
+                <Title order={2} size="h3" id="composer-title">
+                  {post ? t('composer.editTitle') : t('composer.title')}
+                </Title>
+                <Group gap="xs">
+                  {!readOnly && <TemplateMenu orgId={org.id} onPick={applyTemplate} />}
+                  {postId && (
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      leftSection={<IconHistory size={16} aria-hidden />}
+                      onClick={() => setHistoryOpen(true)}
+                    >
+                      {t('history.open')}
+                    </Button>
+                  )}
+                </Group>
+              </Group>
+              <SaveStatusLine status={autosave.status} onReload={() => void reload()} started={postId !== null} />
+              <ChannelPicker
+                channels={channels}
+                selected={draft.channelIds}
+                locked={lockedChannelIds}
+                readOnly={readOnly}
+                onSelectedChange={(ids) => change({ channelIds: [...new Set([...ids, ...lockedChannelIds])] })}
+                error={errors?.channels}
+              />
+              <TextTabs
+                draft={draft}
+                onChange={change}
+                chosen={chosen}
+                issues={issues}
+                textError={errors?.text}
+                readOnly={readOnly}
+              />
+              <MediaSection
+                orgId={org.id}
+                media={draft.media}
+                onChange={(media) => change({ media })}
+                chosen={chosen}
+                issues={issues}
+                altErrors={errors?.alt ?? {}}
+                readOnly={readOnly}
+              />
+              <TagsInput
+                label={t('composer.tags')}
+                description={t('composer.tagsHint')}
+                data={tags.data?.map((tag) => tag.tag) ?? []}
+                value={draft.tags}
+                onChange={(value) =>
+                  change({
+                    tags: value
+                      .map((v) => v.trim())
+                      .filter(Boolean)
+                      .slice(0, 10),
+                  })
+                }
+                maxTags={10}
+                readOnly={readOnly}
+                clearable
+              />
+              {!can.publish && (
+                <Alert color="petrol" variant="light" icon={<IconInfoCircle aria-hidden />}>
+                  {t('composer.contributorHint')}
+                </Alert>
+              )}
+              {!readOnly && (
+                <WhenPicker
+                  value={when}
+                  onChange={setWhen}
+                  modes={modes}
+                  timeZone={org.timeZone}
+                  planned={draft.planned}
+                  onPlannedChange={(planned) => change({ planned })}
+                  error={errors?.when}
+                />
+              )}
+              {errors?.checks && (
+                <Alert color="red" variant="light" role="alert">
+                  {errors.checks}
+                </Alert>
+              )}
+              <FormAlert message={sendError ? sendMessage(sendError) : null} />
+              {!readOnly && (
+                <Group gap="sm">
+                  <Button type="submit" loading={sending} disabled={conflict}>
+                    {t(`composer.submit.${when.mode}`)}
+                  </Button>
+                  {can.managePlan && <SaveTemplateButton orgId={org.id} draft={draft} />}
+                </Group>
+              )}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <PostPreviews org={org} draft={draft} chosen={chosen} />
+          </Grid.Col>
+        </Grid>
       </form>
+      {postId && (
+        <VersionHistoryDrawer
+          orgId={org.id}
+          postId={postId}
+          opened={historyOpen}
+          onClose={() => setHistoryOpen(false)}
+          baseVersion={autosave.saved.current.version ?? 1}
+          canRestore={!readOnly}
+          onRestored={(restored) => {
+            load(restored);
+            setHistoryOpen(false);
+          }}
+        />
+      )}
     </Card>
   );
+}
+
+/**
+ * The server's reasons in full: "Warteschlange" without posting slots and refused checks name the
+ * channel in their details, which the general message does not.
+ */
+function sendMessage(error: unknown): string {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return errorMessage(error);
+  const reasons = error.details
+    .map((d: unknown) => (typeof d === 'object' && d !== null && 'message' in d ? String(d.message) : null))
+    .filter((m): m is string => Boolean(m));
+  return [error.message, ...new Set(reasons)].join(' ');
 }

@@ -1,7 +1,9 @@
-import { Card, Group, Image, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Image, Stack, Text, Title } from '@mantine/core';
 import type { Post, PostTarget } from '@nahbar/common';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { TakedownModal } from './takedown-modal.tsx';
 import { type TargetPermissions, TargetRow } from './target-row.tsx';
@@ -11,9 +13,10 @@ type Props = {
   timeZone: string;
   posts: Post[];
   can: TargetPermissions;
+  filtered: boolean;
 };
 
-export function PostList({ orgId, timeZone, posts, can }: Props) {
+export function PostList({ orgId, timeZone, posts, can, filtered }: Props) {
   const { t } = useTranslation('posts');
   const [takingDown, setTakingDown] = useState<PostTarget | null>(null);
   return (
@@ -21,7 +24,7 @@ export function PostList({ orgId, timeZone, posts, can }: Props) {
       <Title order={2} size="h3" id="post-list-title">
         {t('list.title')}
       </Title>
-      {posts.length === 0 && <Text c="dimmed">{t('list.empty')}</Text>}
+      {posts.length === 0 && <Text c="dimmed">{filtered ? t('list.noMatch') : t('list.empty')}</Text>}
       {posts.map((post) => (
         <PostCard key={post.id} orgId={orgId} timeZone={timeZone} post={post} can={can} onTakedown={setTakingDown} />
       ))}
@@ -36,26 +39,47 @@ function PostCard({
   post,
   can,
   onTakedown,
-}: Omit<Props, 'posts'> & {
+}: Omit<Props, 'posts' | 'filtered'> & {
   post: Post;
   onTakedown: (target: PostTarget) => void;
 }) {
   const { t } = useTranslation('posts');
   const { formatDateTime } = useFormatters();
+  const label = post.text.slice(0, 80) || t('list.untitled');
   return (
-    <Card withBorder padding="md" radius="md" component="article" aria-label={post.text.slice(0, 80)}>
+    <Card withBorder padding="md" radius="md" component="article" aria-label={label}>
       <Stack gap="xs">
-        <Text size="xs" c="dimmed">
-          {t('list.createdAt', { when: formatDateTime(post.createdAt, timeZone) })}
-          {post.media.length > 0 && ` · ${t('list.images', { count: post.media.length })}`}
-        </Text>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Text size="xs" c="dimmed">
+            {t('list.createdAt', { when: formatDateTime(post.createdAt, timeZone) })}
+            {post.authorName && ` · ${t('list.author', { name: post.authorName })}`}
+            {post.media.length > 0 && ` · ${t('list.media', { count: post.media.length })}`}
+          </Text>
+          <Anchor
+            component={Link}
+            to={`/beitraege/${post.id}`}
+            size="sm"
+            aria-label={t('list.editLabel', { text: label })}
+          >
+            <IconPencil size={14} aria-hidden /> {t('list.edit')}
+          </Anchor>
+        </Group>
         <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lineClamp={8}>
           {post.text}
         </Text>
+        {post.tags.length > 0 && (
+          <Group gap={4} aria-label={t('list.tags')}>
+            {post.tags.map((tag) => (
+              <Badge key={tag} variant="light" color="gray" c="var(--mantine-color-text)" tt="none">
+                {tag}
+              </Badge>
+            ))}
+          </Group>
+        )}
         {post.media.length > 0 && (
           <Group gap="xs">
             {post.media.map((m) => (
-              <Image key={m.mediaId} src={m.url} alt={m.alt} w={72} h={72} fit="cover" radius="sm" />
+              <Image key={m.mediaId} src={m.thumbUrl ?? m.url} alt={m.alt} w={72} h={72} fit="cover" radius="sm" />
             ))}
           </Group>
         )}

@@ -1,59 +1,68 @@
-import type { CreatePostInput, Media, Post, PostTarget, Session } from '@nahbar/common';
-import { ApiError, api } from '../../app/api.ts';
-import { i18n } from '../../app/i18n.ts';
-import { queryClient } from '../../app/query-client.ts';
-import { SESSION_KEY } from '../../app/session.tsx';
+import type {
+  CreatePostInput,
+  Media,
+  Post,
+  PostTarget,
+  PostTemplate,
+  PostVersion,
+  TargetState,
+  UpdatePostInput,
+} from '@nahbar/common';
+import { api } from '../../app/api.ts';
+import { uploadMedia } from '../media/media-api.ts';
 
 const org = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
 const target = (orgId: string, id: string) => `${org(orgId)}/targets/${encodeURIComponent(id)}`;
+const post = (orgId: string, id: string) => `${org(orgId)}/posts/${encodeURIComponent(id)}`;
+const template = (orgId: string, id: string) => `${org(orgId)}/templates/${encodeURIComponent(id)}`;
 
 export type When = CreatePostInput['when'];
+export type PostFilters = { tag?: string; state?: TargetState; q?: string; authorId?: string };
+export type TagCount = { tag: string; count: number };
+export type TemplateInput = { name: string; text: string; tags: string[]; channelIds: string[] };
 
 export const postKeys = {
-  list: (orgId: string) => ['org', orgId, 'posts'] as const,
+  all: (orgId: string) => ['org', orgId, 'posts'] as const,
+  /** The unfiltered list is the one the composer and target actions update in place. */
+  list: (orgId: string, filters: PostFilters = {}) =>
+    Object.keys(filters).length === 0
+      ? (['org', orgId, 'posts'] as const)
+      : (['org', orgId, 'posts', 'filtered', filters] as const),
+  detail: (orgId: string, id: string) => ['org', orgId, 'post', id] as const,
+  versions: (orgId: string, id: string) => ['org', orgId, 'post', id, 'versions'] as const,
+  tags: (orgId: string) => ['org', orgId, 'post-tags'] as const,
+  templates: (orgId: string) => ['org', orgId, 'post-templates'] as const,
 };
 
+function query(filters: PostFilters): string {
+  const params = new URLSearchParams({ limit: '50' });
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  return params.toString();
+}
+
 export const postsApi = {
-  list: (orgId: string) => api.get<Post[]>(`${org(orgId)}/posts?limit=50`),
+  /** Newest first; the next page's cursor would come in x-next-cursor (the page shows the newest 50). */
+  list: (orgId: string, filters: PostFilters = {}) => api.get<Post[]>(`${org(orgId)}/posts?${query(filters)}`),
+  get: (orgId: string, id: string) => api.get<Post>(post(orgId, id)),
   create: (orgId: string, input: CreatePostInput) => api.post<Post>(`${org(orgId)}/posts`, input),
+  update: (orgId: string, id: string, input: UpdatePostInput) => api.patch<Post>(post(orgId, id), input),
+  schedulePost: (orgId: string, id: string, when: When) => api.post<Post>(`${post(orgId, id)}/schedule`, { when }),
+  remove: (orgId: string, id: string) => api.delete(post(orgId, id)),
+  versions: (orgId: string, id: string) => api.get<PostVersion[]>(`${post(orgId, id)}/versions`),
+  restore: (orgId: string, id: string, version: number, baseVersion: number) =>
+    api.post<Post>(`${post(orgId, id)}/versions/${version}/restore`, { baseVersion }),
+  tags: (orgId: string) => api.get<TagCount[]>(`${org(orgId)}/posts/tags`),
   schedule: (orgId: string, id: string, when: When) => api.post<PostTarget>(`${target(orgId, id)}/schedule`, { when }),
   cancel: (orgId: string, id: string) => api.post<PostTarget>(`${target(orgId, id)}/cancel`),
   takedown: (orgId: string, id: string) => api.post<PostTarget>(`${target(orgId, id)}/takedown`),
-  upload: (orgId: string, file: File) => uploadMedia(orgId, file),
+  upload: (orgId: string, file: File, onProgress?: (fraction: number) => void): Promise<Media> =>
+    uploadMedia(orgId, file, onProgress ?? (() => {})),
 };
 
-/** Images go up as the raw body (no JSON), so this one request bypasses the JSON client. */
-async function uploadMedia(orgId: string, file: File): Promise<Media> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'accept-language': i18n.language,
-    'content-type': file.type || 'application/octet-stream',
-  };
-  const csrf = queryClient.getQueryData<Session | null>(SESSION_KEY)?.csrfToken;
-  if (csrf) headers['x-csrf-token'] = csrf;
-  let response: Response;
-  try {
-    response = await fetch(`/api${org(orgId)}/media`, {
-      method: 'POST',
-      headers,
-      body: file,
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', i18n.t('common:errors.network'));
-  }
-  const data = (await response.json().catch(() => undefined)) as
-    | Media
-    | { error?: { code?: string; message?: string; details?: unknown } }
-    | undefined;
-  if (!response.ok) {
-    const error = data && 'error' in data ? data.error : undefined;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'http_error',
-      error?.message ?? `${response.status} ${response.statusText}`,
-      error?.details,
-    );
-  }
-  return data as Media;
-}
+export const templatesApi = {
+  list: (orgId: string) => api.get<PostTemplate[]>(`${org(orgId)}/templates`),
+  create: (orgId: string, input: TemplateInput) => api.post<PostTemplate>(`${org(orgId)}/templates`, input),
+  update: (orgId: string, id: string, input: Partial<TemplateInput>) =>
+    api.patch<PostTemplate>(template(orgId, id), input),
+  remove: (orgId: string, id: string) => api.delete(template(orgId, id)),
+};

@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
-import type { Post } from '@nahbar/common';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoPermission } from '../../components/no-permission.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -9,35 +9,21 @@ import { QueryError } from '../../components/query-error.tsx';
 import { channelKeys, channelsApi } from '../channels/channels-api.ts';
 import { useOrgAccess } from '../settings/use-org-access.ts';
 import { Composer } from './composer.tsx';
+import { pollWhileBusy } from './poll-while-busy.ts';
+import { PostFiltersBar } from './post-filters-bar.tsx';
 import { PostList } from './post-list.tsx';
-import { postKeys, postsApi } from './posts-api.ts';
+import { type PostFilters, postKeys, postsApi } from './posts-api.ts';
 
-const POLL_MS = 3_000;
-
-/**
- * Poll while the engine may still change a state the person is waiting to see: publishing, and
- * takedowns asked for that the job has neither finished nor given up on.
- */
-function pollWhileBusy(posts: Post[] | undefined): number | false {
-  const busy = posts?.some((p) =>
-    p.targets.some(
-      (t) =>
-        t.state === 'scheduled' ||
-        t.state === 'publishing' ||
-        (t.state === 'published' && t.takedownRequestedAt !== null && t.error === null),
-    ),
-  );
-  return busy ? POLL_MS : false;
-}
-
+/** /beitraege: "Neuer Beitrag" on top, the organisation's posts with filters below. */
 export function PostsPage() {
   const { t } = useTranslation('posts');
   const { org, allowed } = useOrgAccess();
   const orgId = org?.id ?? '';
   const readable = Boolean(org) && allowed('posts.read');
+  const [filters, setFilters] = useState<PostFilters>({});
   const posts = useQuery({
-    queryKey: postKeys.list(orgId),
-    queryFn: () => postsApi.list(orgId),
+    queryKey: postKeys.list(orgId, filters),
+    queryFn: () => postsApi.list(orgId, filters),
     enabled: readable,
     refetchInterval: (query) => pollWhileBusy(query.state.data),
   });
@@ -52,14 +38,25 @@ export function PostsPage() {
   const usable = channels.data?.filter((c) => c.status !== 'disconnected') ?? [];
 
   return (
-    <Stack gap="lg" maw={900}>
+    <Stack gap="lg" maw={1200}>
       <PageHeader title={t('title')} description={t('description', { timeZone: org.timeZone })} />
       {canDraft && channels.isPending && <PageLoader />}
       {canDraft && channels.isError && <QueryError error={channels.error} onRetry={() => void channels.refetch()} />}
-      {canDraft && channels.data && <Composer org={org} channels={usable} canPublish={can.publish} />}
+      {canDraft && channels.data && (
+        <Composer org={org} channels={usable} can={{ publish: can.publish, managePlan: allowed('plan.manage') }} />
+      )}
+      <PostFiltersBar orgId={org.id} value={filters} onChange={setFilters} />
       {posts.isPending && <PageLoader />}
       {posts.isError && <QueryError error={posts.error} onRetry={() => void posts.refetch()} />}
-      {posts.data && <PostList orgId={org.id} timeZone={org.timeZone} posts={posts.data} can={can} />}
+      {posts.data && (
+        <PostList
+          orgId={org.id}
+          timeZone={org.timeZone}
+          posts={posts.data}
+          can={can}
+          filtered={Object.values(filters).some(Boolean)}
+        />
+      )}
     </Stack>
   );
 }

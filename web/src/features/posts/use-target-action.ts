@@ -24,7 +24,8 @@ export function useTargetAction(orgId: string) {
           targets: post.targets.map((item) => (item.id === updated.id ? { ...item, ...updated } : item)),
         })),
       );
-      void queryClient.invalidateQueries({ queryKey: postKeys.list(orgId) });
+      void queryClient.invalidateQueries({ queryKey: postKeys.all(orgId) });
+      void queryClient.invalidateQueries({ queryKey: ['org', orgId, 'post'] });
       void queryClient.invalidateQueries({ queryKey: channelKeys.list(orgId) });
       notifications.show({ color: 'petrol', message: t(`done.${action}`, { name: target.channelName }) });
     },

@@ -1,7 +1,8 @@
 import { Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import type { WallTime } from '@nahbar/common/rules/zoned-time';
 import { useTranslation } from 'react-i18next';
 
-export type WhenMode = 'now' | 'at' | 'draft';
+export type WhenMode = 'now' | 'at' | 'queue' | 'draft';
 export type WhenValue = { mode: WhenMode; date: string; time: string };
 
 type Props = {
@@ -9,11 +10,15 @@ type Props = {
   onChange: (value: WhenValue) => void;
   modes: WhenMode[];
   timeZone: string;
+  /** Drafts: the optional day the calendar shows them on. */
+  planned: WallTime | null;
+  onPlannedChange: (planned: WallTime | null) => void;
   error?: string | null;
+  readOnly?: boolean;
 };
 
 /** Date and time are wall-clock values in the organisation's zone, not the browser's. */
-export function WhenPicker({ value, onChange, modes, timeZone, error }: Props) {
+export function WhenPicker({ value, onChange, modes, timeZone, planned, onPlannedChange, error, readOnly }: Props) {
   const { t } = useTranslation('posts');
   return (
     <Stack gap="xs">
@@ -21,6 +26,7 @@ export function WhenPicker({ value, onChange, modes, timeZone, error }: Props) {
         label={t('composer.when')}
         value={value.mode}
         onChange={(mode) => onChange({ ...value, mode: mode as WhenMode })}
+        readOnly={readOnly}
       >
         <Group mt="xs" gap="lg">
           {modes.map((mode) => (
@@ -29,34 +35,72 @@ export function WhenPicker({ value, onChange, modes, timeZone, error }: Props) {
         </Group>
       </Radio.Group>
       {value.mode === 'at' && (
-        <Stack gap={4}>
-          <Group align="flex-start" gap="sm">
-            <TextInput
-              type="date"
-              label={t('composer.date')}
-              required
-              value={value.date}
-              onChange={(event) => onChange({ ...value, date: event.currentTarget.value })}
-              error={Boolean(error)}
-            />
-            <TextInput
-              type="time"
-              label={t('composer.time')}
-              required
-              value={value.time}
-              onChange={(event) => onChange({ ...value, time: event.currentTarget.value })}
-              error={Boolean(error)}
-            />
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('composer.zoneHint', { timeZone })}
-          </Text>
-          {error && (
-            <Text size="sm" c="red.7" role="alert">
-              {error}
-            </Text>
-          )}
-        </Stack>
+        <DateTime
+          date={value.date}
+          time={value.time}
+          onChange={(wall) => onChange({ ...value, ...wall })}
+          required
+          error={error}
+        />
+      )}
+      {value.mode === 'queue' && (
+        <Text size="sm" c="dimmed">
+          {t('composer.queueHint')}
+        </Text>
+      )}
+      {value.mode === 'draft' && (
+        <DateTime
+          date={planned?.date ?? ''}
+          time={planned?.time ?? ''}
+          onChange={(wall) => onPlannedChange(wall.date ? { date: wall.date, time: wall.time || '09:00' } : null)}
+          dateLabel={t('composer.plannedDate')}
+          error={error}
+        />
+      )}
+      {(value.mode === 'at' || value.mode === 'draft') && (
+        <Text size="xs" c="dimmed">
+          {t('composer.zoneHint', { timeZone })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+type DateTimeProps = {
+  date: string;
+  time: string;
+  onChange: (wall: WallTime) => void;
+  required?: boolean;
+  dateLabel?: string;
+  error?: string | null;
+};
+
+function DateTime({ date, time, onChange, required, dateLabel, error }: DateTimeProps) {
+  const { t } = useTranslation('posts');
+  return (
+    <Stack gap={4}>
+      <Group align="flex-start" gap="sm">
+        <TextInput
+          type="date"
+          label={dateLabel ?? t('composer.date')}
+          required={required}
+          value={date}
+          onChange={(event) => onChange({ date: event.currentTarget.value, time })}
+          error={Boolean(error)}
+        />
+        <TextInput
+          type="time"
+          label={t('composer.time')}
+          required={required}
+          value={time}
+          onChange={(event) => onChange({ date, time: event.currentTarget.value })}
+          error={Boolean(error)}
+        />
+      </Group>
+      {error && (
+        <Text size="sm" c="red.8" role="alert">
+          {error}
+        </Text>
       )}
     </Stack>
   );
