@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppBskyEmbedImages, AppBskyFeedDefs, type AppBskyFeedPost, AtpAgent, AtUri } from '@atproto/api';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testVideo } from '../../modules/media/test-video.ts';
 import { type BlueskyNetwork, startBlueskyNetwork, type TestAccount } from '../../test/bluesky-network.ts';
 import { type AdapterContext, AuthError, type MediaFile, type PublishInput, RejectedError } from '../contract.ts';
 import { blueskyAdapter } from './adapter.ts';
@@ -142,6 +143,53 @@ describe('publish', () => {
     const error = await adapter.publish(input(['Fünf Bilder'], images), ctx(alice)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RejectedError);
     expect(await feedTexts(alice.handle)).not.toContain('Fünf Bilder');
+  });
+});
+
+describe('video', () => {
+  test('one video with alt text and WebVTT captions becomes an app.bsky.embed.video record', async () => {
+    const bytes = testVideo({ width: 1080, height: 1920 });
+    const vtt = Buffer.from('WEBVTT\n\n00:00.000 --> 00:02.000\nWillkommen im Treff!\n');
+    const video: MediaFile = {
+      id: randomUUID(),
+      kind: 'video',
+      mime: 'video/mp4',
+      bytes,
+      alt: 'Rundgang durch den Jugendtreff',
+      width: 1080,
+      height: 1920,
+      durationMs: 12_500,
+      captions: { bytes: vtt, lang: 'de' },
+    };
+    const post = await adapter.publish(input(['Unser Treff im Video'], [video]), ctx(alice));
+
+    const agent = new AtpAgent({ service: network.pdsUrl });
+    const at = new AtUri(post.remoteId);
+    const { data } = await agent.com.atproto.repo.getRecord({
+      repo: at.host,
+      collection: at.collection,
+      rkey: at.rkey,
+    });
+    const embed = (data.value as AppBskyFeedPost.Record).embed as unknown as {
+      $type: string;
+      alt: string;
+      aspectRatio: { width: number; height: number };
+      video: { mimeType: string; size: number; ref: { toString(): string } };
+      captions: { lang: string; file: { mimeType: string; ref: { toString(): string } } }[];
+    };
+    expect(embed).toMatchObject({
+      $type: 'app.bsky.embed.video',
+      alt: 'Rundgang durch den Jugendtreff',
+      aspectRatio: { width: 1080, height: 1920 },
+      video: { mimeType: 'video/mp4', size: bytes.length },
+    });
+    expect(embed.captions).toHaveLength(1);
+    expect(embed.captions[0]).toMatchObject({ lang: 'de', file: { mimeType: 'text/vtt' } });
+    // The blobs on the PDS are exactly what we sent.
+    const blob = (cid: string) =>
+      agent.com.atproto.sync.getBlob({ did: alice.did, cid }).then((r) => Buffer.from(r.data));
+    expect(await blob(embed.video.ref.toString())).toEqual(bytes);
+    expect(await blob(embed.captions[0]!.file.ref.toString())).toEqual(vtt);
   });
 });
 
