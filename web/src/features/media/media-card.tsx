@@ -47,7 +47,12 @@ export function MediaCard({ orgId, media, name, can, onBlur, onDelete }: Props) 
             </Badge>
           )}
           {needsAlt(media) && (
-            <Badge variant="light" color="orange" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+            <Badge
+              variant="light"
+              color="orange"
+              c="var(--mantine-color-text)"
+              leftSection={<IconAlertTriangle size={12} aria-hidden color="var(--mantine-color-orange-8)" />}
+            >
               {t('item.altMissing')}
             </Badge>
           )}

@@ -9,7 +9,7 @@ type Props = {
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
-  columns?: { base: number; sm: number; md: number; lg?: number };
+  columns?: { base: number; sm?: number; md?: number; lg?: number };
 };
 
 /** The library's grid as a list (screen readers announce the count) with "Mehr laden" below. */
@@ -26,7 +26,7 @@ export function MediaGrid({ children, empty, emptyText, hasMore, loadingMore, on
     <>
       <SimpleGrid
         component="ul"
-        cols={columns ?? { base: 1, sm: 2, md: 3, lg: 4 }}
+        cols={columns ?? { base: 1, sm: 2, lg: 3 }}
         spacing="md"
         style={{ listStyle: 'none', padding: 0, margin: 0 }}
         aria-label={t('listLabel')}

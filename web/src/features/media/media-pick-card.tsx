@@ -35,7 +35,12 @@ export function MediaPickCard({ media, name, checked, disabled, onToggle }: Prop
             </Text>
           </Group>
           {needsAlt(media) && (
-            <Badge variant="light" color="orange" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+            <Badge
+              variant="light"
+              color="orange"
+              c="var(--mantine-color-text)"
+              leftSection={<IconAlertTriangle size={12} aria-hidden color="var(--mantine-color-orange-8)" />}
+            >
               {t('item.altMissing')}
             </Badge>
           )}
