@@ -42,6 +42,14 @@ function nextFullHour(timeZone: string, mode: WhenMode): WhenValue {
   return { mode, ...isoToZonedWallTime(Math.ceil((Date.now() + 3_600_000) / 3_600_000) * 3_600_000, timeZone) };
 }
 
+/** New posts start at the first mode; a planned post at its planned time; anything else as a draft. */
+function initialWhen(post: Post | undefined, timeZone: string, modes: WhenMode[]): WhenValue {
+  if (!post) return nextFullHour(timeZone, modes[0] ?? 'draft');
+  const due = post.targets.find((target) => target.state === 'scheduled' && target.dueAt)?.dueAt;
+  if (due && modes.includes('at')) return { mode: 'at', ...isoToZonedWallTime(due, timeZone) };
+  return nextFullHour(timeZone, 'draft');
+}
+
 function toWhen(when: WhenValue, timeZone: string): CreatePostInput['when'] {
   if (when.mode === 'at') return { mode: 'at', at: zonedWallTimeToIso({ date: when.date, time: when.time }, timeZone) };
   return { mode: when.mode };
@@ -54,7 +62,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
   const queryClient = useQueryClient();
   const modes: WhenMode[] = can.publish ? ['now', 'at', 'queue', 'draft'] : ['draft'];
   const [draft, setDraft] = useState<ComposerDraft>(() => (post ? draftFromPost(post, org.timeZone) : emptyDraft()));
-  const [when, setWhen] = useState<WhenValue>(() => nextFullHour(org.timeZone, post ? 'draft' : (modes[0] ?? 'draft')));
+  const [when, setWhen] = useState<WhenValue>(() => initialWhen(post, org.timeZone, modes));
   const [errors, setErrors] = useState<ComposerErrors | null>(null);
   const [sendError, setSendError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
@@ -173,7 +181,12 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
                   )}
                 </Group>
               </Group>
-              <SaveStatusLine status={autosave.status} onReload={() => void reload()} started={postId !== null} />
+              <SaveStatusLine
+                status={autosave.status}
+                onReload={() => void reload()}
+                started={postId !== null}
+                timeZone={org.timeZone}
+              />
               <ChannelPicker
                 channels={channels}
                 selected={draft.channelIds}
@@ -257,6 +270,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
         <VersionHistoryDrawer
           orgId={org.id}
           postId={postId}
+          timeZone={org.timeZone}
           opened={historyOpen}
           onClose={() => setHistoryOpen(false)}
           baseVersion={autosave.saved.current.version ?? 1}

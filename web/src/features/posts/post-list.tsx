@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, Image, Stack, Text, Title } from '@mantine/core';
 import type { Post, PostTarget } from '@nahbar/common';
 import { IconPencil } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../components/use-formatters.ts';
@@ -14,9 +14,11 @@ type Props = {
   posts: Post[];
   can: TargetPermissions;
   filtered: boolean;
+  /** The filter bar, shown under the heading. */
+  filters?: ReactNode;
 };
 
-export function PostList({ orgId, timeZone, posts, can, filtered }: Props) {
+export function PostList({ orgId, timeZone, posts, can, filtered, filters }: Props) {
   const { t } = useTranslation('posts');
   const [takingDown, setTakingDown] = useState<PostTarget | null>(null);
   return (
@@ -24,6 +26,7 @@ export function PostList({ orgId, timeZone, posts, can, filtered }: Props) {
       <Title order={2} size="h3" id="post-list-title">
         {t('list.title')}
       </Title>
+      {filters}
       {posts.length === 0 && <Text c="dimmed">{filtered ? t('list.noMatch') : t('list.empty')}</Text>}
       {posts.map((post) => (
         <PostCard key={post.id} orgId={orgId} timeZone={timeZone} post={post} can={can} onTakedown={setTakingDown} />
@@ -39,7 +42,7 @@ function PostCard({
   post,
   can,
   onTakedown,
-}: Omit<Props, 'posts' | 'filtered'> & {
+}: Omit<Props, 'posts' | 'filtered' | 'filters'> & {
   post: Post;
   onTakedown: (target: PostTarget) => void;
 }) {

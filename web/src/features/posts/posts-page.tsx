@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoPermission } from '../../components/no-permission.tsx';
@@ -25,6 +25,8 @@ export function PostsPage() {
     queryKey: postKeys.list(orgId, filters),
     queryFn: () => postsApi.list(orgId, filters),
     enabled: readable,
+    // Keep showing the last list while a new filter loads, so the filter bar (and its focus) stays.
+    placeholderData: keepPreviousData,
     refetchInterval: (query) => pollWhileBusy(query.state.data),
   });
   const channels = useQuery({
@@ -45,7 +47,6 @@ export function PostsPage() {
       {canDraft && channels.data && (
         <Composer org={org} channels={usable} can={{ publish: can.publish, managePlan: allowed('plan.manage') }} />
       )}
-      <PostFiltersBar orgId={org.id} value={filters} onChange={setFilters} />
       {posts.isPending && <PageLoader />}
       {posts.isError && <QueryError error={posts.error} onRetry={() => void posts.refetch()} />}
       {posts.data && (
@@ -55,6 +56,7 @@ export function PostsPage() {
           posts={posts.data}
           can={can}
           filtered={Object.values(filters).some(Boolean)}
+          filters={<PostFiltersBar orgId={org.id} value={filters} onChange={setFilters} />}
         />
       )}
     </Stack>

@@ -3,10 +3,10 @@ import { IconAlertTriangle, IconCloudCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SaveStatus } from './use-autosave.ts';
 
-type Props = { status: SaveStatus; onReload: () => void; started: boolean };
+type Props = { status: SaveStatus; onReload: () => void; started: boolean; timeZone: string };
 
 /** "Gespeichert um 10:42": quiet on purpose; only a conflict or a failure is announced. */
-export function SaveStatusLine({ status, onReload, started }: Props) {
+export function SaveStatusLine({ status, onReload, started, timeZone }: Props) {
   const { t, i18n } = useTranslation('posts');
   if (status.kind === 'conflict') {
     return (
@@ -29,7 +29,7 @@ export function SaveStatusLine({ status, onReload, started }: Props) {
     );
   }
   const time = (at: Date) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { timeStyle: 'short' }).format(at);
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { timeStyle: 'short', timeZone }).format(at);
   return (
     <Text size="sm" c="dimmed" style={{ display: 'flex', gap: 6, alignItems: 'center', minHeight: 22 }}>
       {status.kind === 'saving' && <Loader size={14} aria-hidden />}

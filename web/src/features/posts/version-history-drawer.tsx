@@ -14,6 +14,7 @@ import { postKeys, postsApi } from './posts-api.ts';
 type Props = {
   orgId: string;
   postId: string;
+  timeZone: string;
   opened: boolean;
   onClose: () => void;
   /** The version the editor has: a restore on top of someone else's newer save is refused. */
@@ -23,7 +24,16 @@ type Props = {
 };
 
 /** Every saved version with time and author; one can read an older text and bring it back. */
-export function VersionHistoryDrawer({ orgId, postId, opened, onClose, baseVersion, canRestore, onRestored }: Props) {
+export function VersionHistoryDrawer({
+  orgId,
+  postId,
+  timeZone,
+  opened,
+  onClose,
+  baseVersion,
+  canRestore,
+  onRestored,
+}: Props) {
   const { t } = useTranslation('posts');
   const { formatDateTime } = useFormatters();
   const [selected, setSelected] = useState<number | null>(null);
@@ -59,7 +69,7 @@ export function VersionHistoryDrawer({ orgId, postId, opened, onClose, baseVersi
                 aria-current={version.version === shown?.version ? 'true' : undefined}
                 label={t('history.entry', {
                   version: version.version,
-                  when: formatDateTime(version.createdAt),
+                  when: formatDateTime(version.createdAt, timeZone),
                 })}
                 description={version.authorName ?? t('history.unknownAuthor')}
                 onClick={() => setSelected(version.version)}
