@@ -94,7 +94,7 @@ function LibraryPicker({ orgId, onClose, onPick, kinds, max }: MediaLibraryModal
         </MediaGrid>
       )}
       <Group justify="space-between" wrap="wrap">
-        <Text size="sm" c={full ? 'orange.9' : 'dimmed'} aria-live="polite">
+        <Text size="sm" c={full ? undefined : 'dimmed'} fw={full ? 500 : undefined} aria-live="polite">
           {full ? t('picker.full', { max }) : t('picker.count', { count: picked.length, max })}
         </Text>
         <Group gap="xs">
