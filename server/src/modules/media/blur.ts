@@ -48,9 +48,8 @@ export async function blurRegions(
   }
   const output = image.composite(overlays);
   const png = mime === 'image/png';
-  const { data, info } = await (png
-    ? output.png({ compressionLevel: 9 })
-    : output.jpeg({ quality: 90, mozjpeg: true })
-  ).toBuffer({ resolveWithObject: true });
+  const { data, info } = await (png ? output.png({ compressionLevel: 9 }) : output.jpeg({ quality: 90 })).toBuffer({
+    resolveWithObject: true,
+  });
   return { bytes: data, mime: png ? 'image/png' : 'image/jpeg', width: info.width, height: info.height };
 }

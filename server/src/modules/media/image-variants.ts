@@ -49,9 +49,7 @@ export async function fitToNetwork(
       .toBuffer({ resolveWithObject: true });
     const { width, height, channels } = resized.info;
     for (const quality of QUALITIES) {
-      const bytes = await sharp(resized.data, { raw: { width, height, channels } })
-        .jpeg({ quality, mozjpeg: true })
-        .toBuffer();
+      const bytes = await sharp(resized.data, { raw: { width, height, channels } }).jpeg({ quality }).toBuffer();
       if (bytes.length <= limits.maxBytes) return { mime: 'image/jpeg', width, height, bytes };
     }
   }
