@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acceptFor, formatBytes, formatDuration, uploadContentType } from './media-files.ts';
+import { acceptFor, exceededLimit, formatBytes, formatDuration, uploadContentType } from './media-files.ts';
 
 describe('upload content type', () => {
-  it('keeps the type the browser knows', () => {
+  it('sends the type the server knows for the extension', () => {
     expect(uploadContentType({ name: 'fest.jpg', type: 'image/jpeg' })).toBe('image/jpeg');
     expect(uploadContentType({ name: 'clip.mov', type: 'video/quicktime' })).toBe('video/quicktime');
   });
@@ -11,6 +11,8 @@ describe('upload content type', () => {
     expect(uploadContentType({ name: 'Untertitel.SRT', type: '' })).toBe('application/x-subrip');
     expect(uploadContentType({ name: 'untertitel.vtt', type: '' })).toBe('text/vtt');
     expect(uploadContentType({ name: 'clip.mp4', type: 'application/octet-stream' })).toBe('video/mp4');
+    expect(uploadContentType({ name: 'untertitel.srt', type: 'text/plain' })).toBe('application/x-subrip');
+    expect(uploadContentType({ name: 'clip.m4v', type: 'video/x-m4v' })).toBe('video/mp4');
   });
 
   it('leaves an unknown file as bytes for the server to refuse clearly', () => {
@@ -39,5 +41,20 @@ describe('sizes and durations', () => {
   it('shows minutes and seconds', () => {
     expect(formatDuration(65_400)).toBe('1:05');
     expect(formatDuration(9_000)).toBe('0:09');
+  });
+});
+
+describe('size limits', () => {
+  it('stops a file over its kind’s limit before sending it', () => {
+    expect(exceededLimit({ name: 'film.mov', type: 'video/quicktime', size: 150 * 1024 * 1024 })).toEqual({
+      kind: 'video',
+      maxBytes: 100 * 1024 * 1024,
+    });
+    expect(exceededLimit({ name: 'foto.jpg', type: 'image/jpeg', size: 20 * 1024 * 1024 })?.kind).toBe('image');
+  });
+
+  it('lets files within their limit and unknown files through', () => {
+    expect(exceededLimit({ name: 'film.mp4', type: 'video/mp4', size: 40 * 1024 * 1024 })).toBeNull();
+    expect(exceededLimit({ name: 'archiv.zip', type: 'application/zip', size: 500 * 1024 * 1024 })).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import type { Media, MediaKind } from '@nahbar/common';
 
-// What the library takes: images (re-encoded by the server), MP4/MOV/WebM video, and WebVTT or
-// SRT captions. Extensions as well as types, because browsers know no type for .srt (and some
-// none for .vtt), and the file dialog filters by either.
+// What the library takes: images (re-encoded by the server), MP4/MOV video, and WebVTT or SRT
+// captions. Extensions as well as types: browsers guess types from the extension anyway, but
+// differently (.srt as nothing, text/plain or application/x-subrip; .m4v as video/x-m4v).
 const TYPES_BY_EXTENSION: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
@@ -12,14 +12,13 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
   mp4: 'video/mp4',
   m4v: 'video/mp4',
   mov: 'video/quicktime',
-  webm: 'video/webm',
   vtt: 'text/vtt',
   srt: 'application/x-subrip',
 };
 
 const ACCEPT_BY_KIND: Record<MediaKind, string[]> = {
   image: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', '.jpg', '.jpeg', '.png', '.webp', '.gif'],
-  video: ['video/mp4', 'video/quicktime', 'video/webm', '.mp4', '.m4v', '.mov', '.webm'],
+  video: ['video/mp4', 'video/quicktime', '.mp4', '.m4v', '.mov'],
   captions: ['text/vtt', '.vtt', '.srt'],
 };
 
@@ -35,11 +34,10 @@ function extension(name: string): string {
 }
 
 /**
- * The Content-Type to send. The browser's guess wins when it has one (the server checks it against
- * the content anyway); otherwise the extension decides, so a .srt is not sent as octet-stream.
+ * The Content-Type to send: the one the server knows for a known extension (it checks the content
+ * against it anyway), otherwise the browser's guess, so unknown files get the server's clear refusal.
  */
 export function uploadContentType(file: Pick<File, 'name' | 'type'>): string {
-  if (file.type && file.type !== 'application/octet-stream') return file.type;
   return TYPES_BY_EXTENSION[extension(file.name)] ?? (file.type || 'application/octet-stream');
 }
 
@@ -61,4 +59,30 @@ export function formatBytes(bytes: number, locale: string): string {
 export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+// The server's limits (server/src/modules/media: image-pipeline, video-container, captions). Checked
+// here too because a server that refuses a 300 MB body early often closes the connection while the
+// browser still sends, which the browser reports as a network error instead of the server's reason.
+const MAX_BYTES: Record<MediaKind, number> = {
+  image: 15 * 1024 * 1024,
+  video: 100 * 1024 * 1024,
+  captions: 1024 * 1024,
+};
+
+/** The kind a file will become, by the type it is sent as; null when the server will refuse it anyway. */
+export function kindOf(contentType: string): MediaKind | null {
+  if (contentType.startsWith('image/')) return 'image';
+  if (contentType.startsWith('video/')) return 'video';
+  if (contentType === 'text/vtt' || contentType === 'application/x-subrip') return 'captions';
+  return null;
+}
+
+/** The limit in bytes the file is over, or null when it fits (or is left to the server to judge). */
+export function exceededLimit(
+  file: Pick<File, 'name' | 'type' | 'size'>,
+): { kind: MediaKind; maxBytes: number } | null {
+  const kind = kindOf(uploadContentType(file));
+  if (!kind || file.size <= MAX_BYTES[kind]) return null;
+  return { kind, maxBytes: MAX_BYTES[kind] };
 }

@@ -1,8 +1,10 @@
 import type { Media } from '@nahbar/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
+import { i18n } from '../../app/i18n.ts';
 import { errorMessage } from '../../components/server-errors.ts';
 import { mediaKeys, uploadMedia } from './media-api.ts';
+import { exceededLimit } from './media-files.ts';
 
 export type Upload = {
   key: string;
@@ -57,6 +59,12 @@ export function useUploads(orgId: string, onUploaded?: (media: Media) => void) {
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           const { file, key } = next;
+          const over = exceededLimit(file);
+          if (over) {
+            const limit = `${Math.round(over.maxBytes / (1024 * 1024))} MB`;
+            patch(key, { status: 'failed', error: i18n.t(`media:upload.tooLargeFor.${over.kind}`, { limit }) });
+            continue;
+          }
           patch(key, { status: 'uploading' });
           try {
             const media = await uploadMedia(orgId, file, (progress) => patch(key, { progress }));
