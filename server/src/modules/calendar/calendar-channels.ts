@@ -23,7 +23,8 @@ export type Window = { from: Date; to: Date; now: Date; timeZone: string; channe
 /**
  * Gaps and posting slots of the organisation's live channels, in one statement: per channel its
  * slots, its last post before the part of the window that can still be planned (today on), and
- * its posts in that part. Gaps ignore the calendar's state/tag/author filters on purpose: a
+ * its posts in that part. "Last post before" counts published and still-scheduled targets; the
+ * seconds a target spends publishing do not matter for a cadence of days. Gaps ignore the calendar's state/tag/author filters on purpose: a
  * channel is stale whatever one is looking at.
  */
 export async function loadChannelPlanning(
@@ -42,9 +43,10 @@ export async function loadChannelPlanning(
       greatest(
         (select max(pt.published_at) from post_targets pt
           where pt.channel_id = c.id and pt.state = 'published' and pt.published_at < ${start}),
+        -- Still waiting (late, or planned before the window): the partial index of scheduled
+        -- targets finds the newest at once; scoped by the organisation's channel.
         (select max(pt.due_at) from post_targets pt
-          where pt.org_id = ${orgId} and pt.channel_id = c.id and pt.due_at < ${start}
-            and pt.published_at is null and pt.state in (${CADENCE_SQL}))
+          where pt.state = 'scheduled' and pt.channel_id = c.id and pt.due_at < ${start})
       ) as last_before,
       to_json(array(select coalesce(pt.published_at, pt.due_at) from post_targets pt
         where pt.org_id = ${orgId} and pt.channel_id = c.id and pt.state in (${CADENCE_SQL})

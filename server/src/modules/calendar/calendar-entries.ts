@@ -13,32 +13,30 @@ export type EntryFilter = {
   authorId?: string | undefined;
 };
 
-type Row = {
-  post_id: string;
-  target_id: string;
-  channel_id: string;
-  state: string;
-  moment: Date | string;
-  channel_name: string;
-  network: string;
-  excerpt: string;
-  tags: string[];
-  author_id: string | null;
-  author_name: string | null;
-  series_id: string | null;
-  series_name: string | null;
-  thumb_id: string | null;
-  media_count: number;
-};
+/** [postId, targetId, channelId, channelName, network, state, moment] */
+type Hit = [string, string, string, string, string, string, string];
+/** [postId, text (start), tags, authorId, authorName, seriesId, seriesName, thumbId, mediaCount] */
+type PostPart = [
+  string,
+  string,
+  string[],
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+];
 
 const MOVABLE = new Set(['draft', 'scheduled', 'failed', 'held']);
 
 /**
  * The window's targets, each at its moment: published_at when published, due_at otherwise, and
  * a draft without due time at its post's planned_at. Three index range scans (org + published,
- * org + due, org + planned) in one statement, joined to what a calendar cell shows.
+ * org + due, org + planned) in one statement; what a cell shows of a post is read once per post,
+ * not per target, and both come back as two JSON arrays (one row, little to transfer).
  */
-export async function loadEntryRows(db: DbOrTx, orgId: string, f: EntryFilter): Promise<Row[]> {
+export async function loadEntries(db: DbOrTx, orgId: string, f: EntryFilter): Promise<CalendarEntry[]> {
   const filters: SQL[] = [];
   if (f.states)
     filters.push(
@@ -51,10 +49,11 @@ export async function loadEntryRows(db: DbOrTx, orgId: string, f: EntryFilter): 
   if (f.channelId) filters.push(sql`h.channel_id = ${f.channelId}`);
   if (f.tag) filters.push(sql`p.tags @> array[${f.tag}]::text[]`);
   if (f.authorId) filters.push(sql`p.author_id = ${f.authorId}`);
+  const byPost = f.tag || f.authorId ? sql`join posts p on p.id = h.post_id` : sql``;
   const from = f.from.toISOString();
   const to = f.to.toISOString();
-  const result = await db.execute<Row>(sql`
-    with hits as (
+  const result = await db.execute<{ hits: Hit[]; posts: PostPart[] }>(sql`
+    with hits as materialized (
       select pt.post_id, pt.id as target_id, pt.channel_id, pt.state, pt.published_at as moment
         from post_targets pt
         where pt.org_id = ${orgId} and pt.published_at >= ${from} and pt.published_at < ${to}
@@ -63,58 +62,65 @@ export async function loadEntryRows(db: DbOrTx, orgId: string, f: EntryFilter): 
         from post_targets pt
         where pt.org_id = ${orgId} and pt.due_at >= ${from} and pt.due_at < ${to} and pt.published_at is null
       union all
-      select pt.post_id, pt.id, pt.channel_id, pt.state, p.planned_at
-        from posts p join post_targets pt on pt.post_id = p.id
+      select p.id, pt.id, pt.channel_id, pt.state, p.planned_at
+        from posts p cross join lateral (
+          select pt.id, pt.channel_id, pt.state from post_targets pt
+          where pt.post_id = p.id and pt.org_id = ${orgId} and pt.due_at is null and pt.published_at is null
+        ) pt
         where p.org_id = ${orgId} and p.planned_at >= ${from} and p.planned_at < ${to}
-          and pt.due_at is null and pt.published_at is null
+    ),
+    shown as materialized (
+      select h.* from hits h ${byPost} where ${sql.join(filters, sql` and `)}
     )
-    select h.post_id, h.target_id, h.channel_id, h.state, h.moment,
-      c.name as channel_name, c.network,
-      left(p.text, 400) as excerpt, p.tags, p.author_id, u.name as author_name,
-      p.series_id, s.name as series_name,
-      (select pm.media_id from post_media pm join media m on m.id = pm.media_id
-        where pm.post_id = p.id and m.kind = 'image' order by pm.position limit 1) as thumb_id,
-      (select count(*)::int from post_media pm where pm.post_id = p.id) as media_count
-    from hits h
-      join posts p on p.id = h.post_id
-      join channels c on c.id = h.channel_id
-      left join users u on u.id = p.author_id
-      left join series s on s.id = p.series_id
-    where ${sql.join(filters, sql` and `)}
-    order by h.moment, h.post_id, c.name`);
-  return result.rows;
+    select
+      coalesce((select json_agg(json_build_array(h.post_id, h.target_id, h.channel_id, c.name, c.network, h.state, h.moment)
+        order by h.moment, h.post_id, c.name)
+        from shown h join channels c on c.id = h.channel_id), '[]') as hits,
+      coalesce((select json_agg(json_build_array(p.id, left(p.text, 400), p.tags, p.author_id, u.name, p.series_id, s.name,
+          pm.thumb_id, pm.n))
+        from posts p left join users u on u.id = p.author_id left join series s on s.id = p.series_id
+          cross join lateral (
+            select (array_agg(pm.media_id order by pm.position) filter (where m.kind = 'image'))[1] as thumb_id, count(*) as n
+            from post_media pm join media m on m.id = pm.media_id where pm.post_id = p.id
+          ) pm
+        -- = any(array(…)): one primary-key lookup per post (a CTE's size is unknown to the planner).
+        where p.org_id = ${orgId} and p.id = any(array(select distinct post_id from shown))), '[]') as posts`);
+  const row = result.rows[0];
+  return row ? groupEntries(orgId, row.hits, row.posts) : [];
 }
 
 /** One entry per post and moment, its targets inside. */
-export function groupEntries(orgId: string, rows: Row[]): CalendarEntry[] {
+function groupEntries(orgId: string, hits: Hit[], postParts: PostPart[]): CalendarEntry[] {
+  const posts = new Map(postParts.map((p) => [p[0], p]));
   const entries = new Map<string, CalendarEntry>();
-  for (const row of rows) {
-    const at = new Date(row.moment).toISOString();
-    const key = `${row.post_id}@${at}`;
+  for (const [postId, targetId, channelId, channelName, network, state, moment] of hits) {
+    const at = new Date(moment).toISOString();
+    const key = `${postId}@${at}`;
     let entry = entries.get(key);
     if (!entry) {
+      const [, text, tags, authorId, authorName, seriesId, seriesName, thumbId, mediaCount] = posts.get(postId) ?? [];
       entry = {
-        postId: row.post_id,
+        postId,
         at,
-        excerpt: excerptOf(row.excerpt),
-        thumbUrl: row.thumb_id ? `/api/orgs/${orgId}/media/${row.thumb_id}/thumb` : null,
-        mediaCount: row.media_count,
-        authorId: row.author_id,
-        authorName: row.author_name,
-        tags: row.tags,
-        seriesId: row.series_id,
-        seriesName: row.series_name,
+        excerpt: excerptOf(text ?? ''),
+        thumbUrl: thumbId ? `/api/orgs/${orgId}/media/${thumbId}/thumb` : null,
+        mediaCount: mediaCount ?? 0,
+        authorId: authorId ?? null,
+        authorName: authorName ?? null,
+        tags: tags ?? [],
+        seriesId: seriesId ?? null,
+        seriesName: seriesName ?? null,
         movable: false,
         targets: [],
       };
       entries.set(key, entry);
     }
     entry.targets.push({
-      targetId: row.target_id,
-      channelId: row.channel_id,
-      channelName: row.channel_name,
-      network: row.network as NetworkId,
-      state: row.state as TargetState,
+      targetId,
+      channelId,
+      channelName,
+      network: network as NetworkId,
+      state: state as TargetState,
     });
   }
   for (const entry of entries.values()) {

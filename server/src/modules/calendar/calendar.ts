@@ -2,7 +2,7 @@ import { type Calendar, type CalendarQuery, type Language, TARGET_STATES, type T
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { loadChannelPlanning } from './calendar-channels.ts';
-import { groupEntries, loadEntryRows } from './calendar-entries.ts';
+import { loadEntries } from './calendar-entries.ts';
 import { orgTimeZone } from './org-time-zone.ts';
 
 /** The list view asks for up to 100 days; more would be a report, not a calendar. */
@@ -50,8 +50,8 @@ export async function getCalendar(
   const states = parseStates(query.state, language);
   const timeZone = await orgTimeZone(deps.db, orgId);
   // Two independent statements on two pooled connections, side by side.
-  const [rows, planning] = await Promise.all([
-    loadEntryRows(deps.db, orgId, {
+  const [entries, planning] = await Promise.all([
+    loadEntries(deps.db, orgId, {
       from,
       to,
       states,
@@ -61,5 +61,5 @@ export async function getCalendar(
     }),
     loadChannelPlanning(deps.db, orgId, { from, to, now: deps.clock(), timeZone, channelId: query.channelId }),
   ]);
-  return { timeZone, entries: groupEntries(orgId, rows), ...planning };
+  return { timeZone, entries, ...planning };
 }

@@ -5,7 +5,7 @@ import { hashToken } from '../../crypto/tokens.ts';
 import { calendarFeeds, memberships, organisations, posts } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
-import { groupEntries, loadEntryRows } from './calendar-entries.ts';
+import { loadEntries } from './calendar-entries.ts';
 import { excerptOf } from './excerpt.ts';
 
 const DAY = 86_400_000;
@@ -33,19 +33,19 @@ export async function renderIcs(deps: Deps, token: string): Promise<string> {
   if (!feed || !can(feed.roles as Role[], 'posts.read')) throw new AppError('not_found');
   await deps.db.update(calendarFeeds).set({ lastUsedAt: now }).where(eq(calendarFeeds.id, feed.id));
 
-  const rows = await loadEntryRows(deps.db, feed.orgId, {
+  const entries = await loadEntries(deps.db, feed.orgId, {
     from: new Date(now.getTime() - BACK_DAYS * DAY),
     to: new Date(now.getTime() + AHEAD_DAYS * DAY),
     states: null,
   });
-  const texts = await postTexts(deps, feed.orgId, [...new Set(rows.map((r) => r.post_id))]);
+  const texts = await postTexts(deps, feed.orgId, [...new Set(entries.map((e) => e.postId))]);
   const calendar = ical({
     name: `nahbar – ${feed.org.name}`,
     prodId: { company: 'nahbar', product: 'calendar', language: feed.org.language.toUpperCase() },
     x: { 'X-WR-TIMEZONE': feed.org.timeZone },
   });
   const base = deps.config.publicUrl.replace(/\/$/, '');
-  for (const entry of groupEntries(feed.orgId, rows)) {
+  for (const entry of entries) {
     const start = new Date(entry.at);
     const channelNames = [...new Set(entry.targets.map((t) => t.channelName))].join(', ');
     calendar.createEvent({
