@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { excerptOf } from './excerpt.ts';
+
+describe('excerptOf', () => {
+  it.each([
+    ['Kurz und gut', 'Kurz und gut'],
+    ['Zeile eins\n\nZeile   zwei', 'Zeile eins Zeile zwei'],
+    [`${'Wort '.repeat(30)}Ende`, `${'Wort '.repeat(23).trim()}…`],
+    [`Siehe https://example.org/${'x'.repeat(200)}`, `Siehe https://example.org/${'x'.repeat(93)}…`],
+    [`Satz eins, ${'lang '.repeat(30)}`, `Satz eins, ${'lang '.repeat(21).trim()}…`],
+  ])('%#', (text, expected) => {
+    const excerpt = excerptOf(text);
+    expect(excerpt).toBe(expected);
+    expect(excerpt.length).toBeLessThanOrEqual(120);
+  });
+});
