@@ -34,8 +34,31 @@ function sampleBodies(ids: Ids): Record<string, unknown> {
     'POST /api/orgs/:orgId/inbox/:id/moderate': { action: 'hide', reason: 'Übernahmeversuch' },
     'POST /api/orgs/:orgId/reply-templates': { name: 'Übernommen', body: 'Hallo {{autor}}' },
     'PATCH /api/orgs/:orgId/reply-templates/:id': { name: 'Übernommen', body: 'x' },
+    'PATCH /api/orgs/:orgId/posts/:id': { baseVersion: 1, text: 'Übernommen', tags: ['übernommen'] },
+    'POST /api/orgs/:orgId/posts/:id/schedule': { when: { mode: 'now' } },
+    'POST /api/orgs/:orgId/posts/:id/move': { at: new Date(Date.now() + 86_400_000).toISOString() },
+    'POST /api/orgs/:orgId/posts/:id/versions/:version/restore': { baseVersion: 1 },
+    'POST /api/orgs/:orgId/templates': { name: 'Übernommen', text: 'x', channelIds: [ids.channelId] },
+    'PATCH /api/orgs/:orgId/templates/:id': { name: 'Übernommen', text: 'x' },
+    'PUT /api/orgs/:orgId/channels/:channelId/slots': { slots: [{ weekday: 2, time: '10:00' }] },
+    'POST /api/orgs/:orgId/series': {
+      name: 'Übernommen',
+      channelIds: [ids.channelId],
+      weekday: 2,
+      time: '10:00',
+      startsOn: '2026-12-01',
+    },
+    'PATCH /api/orgs/:orgId/series/:id': { name: 'Übernommen', active: false },
+    'POST /api/orgs/:orgId/calendar/feeds': { label: 'Übernommen' },
+    'PATCH /api/orgs/:orgId/media/:id': { alt: 'Übernommen' },
+    'POST /api/orgs/:orgId/media/:id/blur': { rects: [{ x: 0, y: 0, width: 1, height: 1 }] },
   };
 }
+
+/** Routes whose query string has required fields: a 400 would hide a missing permission check. */
+const SAMPLE_QUERIES: Record<string, string> = {
+  'GET /api/orgs/:orgId/calendar': `?from=${encodeURIComponent('2026-11-01T00:00:00Z')}&to=${encodeURIComponent('2026-12-13T00:00:00Z')}`,
+};
 
 /** B's (or A's) ids of every kind a route can name. */
 type Ids = {
@@ -49,6 +72,9 @@ type Ids = {
   inboxItemId: string;
   templateId: string;
   evidenceId: string;
+  postTemplateId: string;
+  seriesId: string;
+  calendarFeedId: string;
 };
 
 let t: TestApp;
@@ -113,6 +139,23 @@ async function inboxIds(orgId: string, channelId: string, site: string) {
   return { inboxItemId, evidenceId, templateId };
 }
 
+/** A template, a Rubrik and an ICS subscription: the planning ids a route can name. */
+async function planningIds(owner: Browser, orgId: string, channelId: string, site: string) {
+  const create = async (url: string, body: unknown) =>
+    (await call(t.app, { method: 'POST', url: `/api/orgs/${orgId}${url}`, as: owner, body })).json().id as string;
+  return {
+    postTemplateId: await create('/templates', { name: `Vorlage ${site}`, text: 'Hallo', channelIds: [channelId] }),
+    seriesId: await create('/series', {
+      name: `Rubrik ${site}`,
+      channelIds: [channelId],
+      weekday: 2,
+      time: '10:00',
+      startsOn: '2026-12-01',
+    }),
+    calendarFeedId: await create('/calendar/feeds', { label: `Abo ${site}` }),
+  };
+}
+
 /** An invitation left open, so the isolation checks have an invitation id to aim at. */
 async function openInvitation(owner: Browser, orgId: string, email: string): Promise<string> {
   const response = await call(t.app, {
@@ -136,6 +179,7 @@ beforeAll(async () => {
     ...(await publishingIds(ownerA, orgA, 'a.example')),
   } as Ids;
   Object.assign(a, await inboxIds(orgA, a.channelId, 'a.example'));
+  Object.assign(a, await planningIds(ownerA, orgA, a.channelId, 'a.example'));
 
   // B's owner joins A only long enough to have an account, creates B and leaves A.
   const ownerB = await addMember(t, ownerA, orgA, ['viewer'], 'Berta B');
@@ -152,6 +196,7 @@ beforeAll(async () => {
     ...(await publishingIds(ownerB, orgB, 'b.example')),
   } as Ids;
   Object.assign(b, await inboxIds(orgB, b.channelId, 'b.example'));
+  Object.assign(b, await planningIds(ownerB, orgB, b.channelId, 'b.example'));
   // B's post goes out, so takedown and the published state have something to aim at.
   await t.db.$client.query(
     `update post_targets set state = 'published', remote_id = id::text, published_at = now() where id = $1`,
@@ -187,6 +232,15 @@ async function snapshotB() {
               (select json_agg(json_build_object('name', name, 'body', body) order by id) from reply_templates where org_id = $1) as templates,
               (select row_to_json(s) from inbox_settings s where org_id = $1) as settings`,
     ),
+    planning: await q(
+      `select (select json_agg(json_build_object('name', name, 'text', text) order by id) from post_templates where org_id = $1) as templates,
+              (select json_agg(json_build_object('name', name, 'active', active) order by id) from series where org_id = $1) as series,
+              (select count(*) from posting_slots where org_id = $1)::int as slots,
+              (select json_agg(json_build_object('id', id, 'revoked', revoked_at) order by id) from calendar_feeds where org_id = $1) as feeds,
+              (select count(*) from post_versions where org_id = $1)::int as versions,
+              (select json_agg(json_build_object('id', id, 'tags', tags, 'version', version, 'planned', planned_at) order by id) from posts where org_id = $1) as posts,
+              (select json_agg(json_build_object('id', id, 'alt', alt) order by id) from media where org_id = $1) as media`,
+    ),
     jobs: (await t.db.$client.query('select count(*)::int as n from pgboss.job')).rows,
   };
 }
@@ -205,12 +259,18 @@ const ID_KINDS: Record<string, keyof Ids> = {
   inbox: 'inboxItemId',
   'reply-templates': 'templateId',
   evidence: 'evidenceId',
+  templates: 'postTemplateId',
+  series: 'seriesId',
+  feeds: 'calendarFeedId',
 };
 
 function fill(url: string, org: string, ids: Ids): string {
   return url.replace(/([\w-]+)\/:(\w+)/g, (_, segment: string, name: string) => {
     if (name === 'orgId') return `${segment}/${org}`;
     if (name === 'userId') return `${segment}/${ids.userId}`;
+    if (name === 'channelId') return `${segment}/${ids.channelId}`;
+    // Versions are numbered per post: B's post id already names what is foreign.
+    if (name === 'version') return `${segment}/1`;
     const kind = name === 'id' || name === 'evidenceId' ? ID_KINDS[segment] : undefined;
     if (!kind) throw new Error(`Teach the tenant-isolation test which of B's ids fits :${name} in ${url}`);
     return `${segment}/${ids[kind]}`;
@@ -258,8 +318,8 @@ describe('tenant isolation', () => {
         [b.orgId, 'B org, B ids'],
         [a.orgId, 'A org, B ids'],
       ] as const) {
-        if (org === a.orgId && !/:(userId|id|evidenceId)\b/.test(route.url)) continue;
-        const url = fill(route.url, org, b);
+        if (org === a.orgId && !/:(userId|id|evidenceId|channelId)\b/.test(route.url)) continue;
+        const url = fill(route.url, org, b) + (SAMPLE_QUERIES[`${route.method} ${route.url}`] ?? '');
         const body = bodyFor(route, b);
         const response = await call(t.app, {
           method: route.method as 'GET',
@@ -275,8 +335,8 @@ describe('tenant isolation', () => {
 
   it('refuses B’s org id with A’s member and invitation ids too', async () => {
     const before = await snapshotB();
-    for (const route of orgRoutes().filter((r) => /:(userId|id|evidenceId)\b/.test(r.url))) {
-      const url = fill(route.url, b.orgId, a);
+    for (const route of orgRoutes().filter((r) => /:(userId|id|evidenceId|channelId)\b/.test(r.url))) {
+      const url = fill(route.url, b.orgId, a) + (SAMPLE_QUERIES[`${route.method} ${route.url}`] ?? '');
       const body = bodyFor(route, a);
       const response = await call(t.app, {
         method: route.method as 'GET',
