@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ChannelCadence, cadenceGaps } from './cadence-gaps.ts';
+import { type ChannelCadence, cadenceGaps, localDaysOf } from './cadence-gaps.ts';
+import { isoToZonedWallTime } from './zoned-time.ts';
 
 const BERLIN = 'Europe/Berlin';
 const channel = (c: Partial<ChannelCadence>): ChannelCadence => ({
@@ -86,5 +87,18 @@ describe('cadenceGaps', () => {
       ['a', '2026-03-13', '2026-03-31'],
       ['b', '2026-03-28', '2026-03-31'],
     ]);
+  });
+});
+
+describe('localDaysOf', () => {
+  it('gives every instant its local day, also across DST changes, like one look-up each', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Africa/Casablanca', 'Australia/Sydney', 'Asia/Kolkata'];
+    // Every 37 minutes through 2026 (both DST changes, Ramadan in Morocco), sorted or not.
+    const instants = Array.from({ length: 14_000 }, (_, i) => Date.UTC(2026, 0, 1) + i * 37 * 60_000 + (i % 7) * 1000);
+    for (const zone of zones) {
+      const shuffled = [...instants].reverse();
+      const expected = instants.map((t) => isoToZonedWallTime(t, zone).date);
+      expect(localDaysOf(shuffled, zone)).toEqual(expected);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { CalendarGap } from '../schemas/calendar.ts';
 import { addDays, daysBetween } from './local-date.ts';
-import { isoToZonedWallTime } from './zoned-time.ts';
+import { isoToZonedWallTime, zoneOffsetMs } from './zoned-time.ts';
 
 // "Nobody lets a page go stale": a channel with a target interval (every 14 days) is in a gap
 // on each day on which more than that many days have passed since its previous post. Planned
@@ -28,9 +28,49 @@ export type GapWindow = {
   timeZone: string;
 };
 
+/** No zone changes its offset twice within two weeks (Morocco's Ramadan break is a month). */
+const SAME_OFFSET_SPAN_MS = 14 * 86_400_000;
+
+/**
+ * The local days of many instants, in time order, with few time-zone look-ups (each is an Intl call): where the
+ * offset is the same at both ends of a span of at most two weeks it is the same in between, so
+ * only spans around a DST change are split further.
+ */
+export function localDaysOf(instants: number[], timeZone: string): string[] {
+  const sorted = [...instants].sort((a, b) => a - b);
+  const days: string[] = new Array(sorted.length);
+  const dayAt = (i: number, offset: number) => new Date((sorted[i] as number) + offset).toISOString().slice(0, 10);
+  const fill = (lo: number, hi: number, offLo: number, offHi: number): void => {
+    const span = (sorted[hi] as number) - (sorted[lo] as number);
+    if (offLo === offHi && span <= SAME_OFFSET_SPAN_MS) {
+      for (let i = lo; i <= hi; i++) days[i] = dayAt(i, offLo);
+      return;
+    }
+    if (hi - lo <= 1) {
+      days[lo] = dayAt(lo, offLo);
+      days[hi] = dayAt(hi, offHi);
+      return;
+    }
+    const mid = (lo + hi) >> 1;
+    const offMid = zoneOffsetMs(sorted[mid] as number, timeZone);
+    fill(lo, mid, offLo, offMid);
+    fill(mid, hi, offMid, offHi);
+  };
+  const last = sorted.length - 1;
+  if (last >= 0) {
+    fill(0, last, zoneOffsetMs(sorted[0] as number, timeZone), zoneOffsetMs(sorted[last] as number, timeZone));
+  }
+  return days;
+}
+
 function channelGaps(channel: ChannelCadence, window: GapWindow): CalendarGap[] {
   const day = (d: Date) => isoToZonedWallTime(d.getTime(), window.timeZone).date;
-  const postDays = [...channel.posts, ...(channel.lastBefore ? [channel.lastBefore] : [])].map(day).sort();
+  const postDays = localDaysOf(
+    channel.posts.map((p) => p.getTime()),
+    window.timeZone,
+  );
+  if (channel.lastBefore) postDays.unshift(day(channel.lastBefore));
+  postDays.sort();
   const createdDay = day(channel.createdAt);
   const gaps: CalendarGap[] = [];
   let open: CalendarGap | null = null;
