@@ -36,7 +36,8 @@ export function EntryCard({ entry, timeZone, variant, canMove, onMoveRequest }: 
 
   const onDragStart = (event: DragEvent<HTMLDivElement>) => {
     writeDraggedPost(event, { postId: entry.postId, at: entry.at });
-    setDragging(true);
+    // Changing the drag source during dragstart can cancel the drag in Chromium; dim it a frame later.
+    requestAnimationFrame(() => setDragging(true));
   };
 
   const card = (

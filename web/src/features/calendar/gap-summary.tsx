@@ -15,6 +15,8 @@ export function GapSummary({ channels }: { channels: ChannelGaps[] }) {
       variant="light"
       icon={<IconAlertTriangle aria-hidden />}
       title={t('gaps.summary', { count: channels.length })}
+      // Orange title text on the light orange ground misses 4.5:1; the icon carries the colour.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
     >
       <List size="sm" spacing={2}>
         {channels.map((channel) => (
