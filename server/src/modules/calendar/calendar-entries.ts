@@ -78,12 +78,17 @@ export async function loadEntries(db: DbOrTx, orgId: string, f: EntryFilter): Pr
         order by h.moment, h.post_id, c.name)
         from shown h join channels c on c.id = h.channel_id), '[]') as hits,
       coalesce((select json_agg(json_build_array(p.id, left(p.text, 400), p.tags, p.author_id, u.name, p.series_id, s.name,
-          pm.thumb_id, pm.n))
+          pm.thumb_id, coalesce(pm.n, 0)))
         from posts p left join users u on u.id = p.author_id left join series s on s.id = p.series_id
-          cross join lateral (
-            select (array_agg(pm.media_id order by pm.position) filter (where m.kind = 'image'))[1] as thumb_id, count(*) as n
-            from post_media pm join media m on m.id = pm.media_id where pm.post_id = p.id
-          ) pm
+          -- Most posts have no media: one grouped pass over the window's attachments instead of
+          -- an aggregate per post.
+          left join (
+            select pm.post_id, (array_agg(pm.media_id order by pm.position) filter (where m.kind = 'image'))[1] as thumb_id,
+              count(*) as n
+            from post_media pm join media m on m.id = pm.media_id
+            where pm.post_id = any(array(select distinct post_id from shown))
+            group by pm.post_id
+          ) pm on pm.post_id = p.id
         -- = any(array(…)): one primary-key lookup per post (a CTE's size is unknown to the planner).
         where p.org_id = ${orgId} and p.id = any(array(select distinct post_id from shown))), '[]') as posts`);
   const row = result.rows[0];
