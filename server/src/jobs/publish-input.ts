@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { type Capabilities, type MediaFile, type PublishInput, RejectedError } from '../channels/contract.ts';
 import { media, postMedia, type posts, type postTargets } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
+import { MAX_EDGE } from '../modules/media/image-pipeline.ts';
 import { NETWORK_VARIANTS } from '../modules/media/image-variants.ts';
 import { storedBytes } from '../modules/media/stored-bytes.ts';
 import { networkImage } from '../modules/media/variants.ts';
@@ -26,7 +27,7 @@ export function imageVariantFor(caps: Capabilities): { name: string; limits: { m
     return { name, limits: { maxEdge: mastodon.maxEdge, maxBytes: caps.maxImageBytes } };
   }
   if (caps.maxImageBytes <= bluesky.maxBytes) return { name: 'bluesky', limits: { ...bluesky } };
-  return { name: `fit${caps.maxImageBytes}`, limits: { maxEdge: 4096, maxBytes: caps.maxImageBytes } };
+  return { name: `fit${caps.maxImageBytes}`, limits: { maxEdge: MAX_EDGE, maxBytes: caps.maxImageBytes } };
 }
 
 /**

@@ -6,7 +6,9 @@ import { AppError } from '../../http/errors.ts';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 50_000_000;
-export const MAX_EDGE = 4096;
+// The largest edge any network we publish to takes (Mastodon 3840 px; Bluesky 2000): more pixels
+// would serve nobody, and at this size the Mastodon variant is the original itself.
+export const MAX_EDGE = 3840;
 
 /** Declared content type → the format sharp must find in the bytes. */
 export const ACCEPTED_TYPES = {

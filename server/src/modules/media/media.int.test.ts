@@ -130,11 +130,11 @@ describe('media upload', () => {
     expect(data[0]! > 150 && data[2]! < 100).toBe(true);
   });
 
-  it('scales large images down to 4096 px on the long edge', async () => {
+  it('scales large images down to 3840 px on the long edge', async () => {
     const wide = await halves(5000, 1000).png().toBuffer();
     const response = await upload(wide, 'image/png');
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ mime: 'image/jpeg', width: 4096, height: 819 });
+    expect(response.json()).toMatchObject({ mime: 'image/jpeg', width: 3840, height: 768 });
   });
 
   it('keeps PNG for transparent images and accepts WebP and GIF', async () => {

@@ -65,7 +65,7 @@ export async function mediaRoutes(app: FastifyInstance, deps: Deps): Promise<voi
           summary:
             'Upload a file (raw body): image/jpeg, image/png, image/webp, image/gif, video/mp4, video/quicktime, text/vtt or application/x-subrip',
           description:
-            'Images are re-encoded without metadata (EXIF, GPS, XMP, IPTC), oriented, at most 4096 px per edge (15 MB). ' +
+            'Images are re-encoded without metadata (EXIF, GPS, XMP, IPTC), oriented, at most 3840 px per edge (15 MB). ' +
             'Videos (MP4/MOV, 100 MB) are checked and kept. Subtitles (1 MB) are stored as WebVTT. ?name= keeps the file name.',
           params: orgParams,
           querystring: uploadQuery,

@@ -50,7 +50,7 @@ export function fromPercent(percent: number): number {
   return clamp(percent, 0, 100) / 100;
 }
 
-/** Rounded to what matters on a 4096 px image, and never past the edge after rounding. */
+/** Rounded to what matters on a 3840 px image, and never past the edge after rounding. */
 export function forRequest(rects: BlurRect[]): BlurRect[] {
   const round = (value: number) => Math.round(value * 10_000) / 10_000;
   return rects.map((rect) => {
