@@ -6,6 +6,7 @@ import type { Actor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { dueFrom } from '../posts/due.ts';
+import { rescheduled as rescheduledTarget } from '../posts/reschedule.ts';
 import { loadPosts } from '../posts/view.ts';
 
 /** What the calendar may move; published, publishing, taken down and cancelled stay. */
@@ -47,18 +48,7 @@ export async function movePost(deps: Deps, actor: MoveActor, postId: string, atI
     if (rescheduled.length) {
       await tx
         .update(postTargets)
-        .set({
-          state: 'scheduled',
-          dueAt: at,
-          attempts: 0,
-          retryAt: null,
-          leaseUntil: null,
-          errorKind: null,
-          errorMessage: null,
-          errorNetworkMessage: null,
-          errorAt: null,
-          updatedAt: now,
-        })
+        .set(rescheduledTarget(at, now))
         .where(
           inArray(
             postTargets.id,

@@ -1,4 +1,5 @@
 import type { Channel } from '@nahbar/common';
+import type { Capabilities } from '../../channels/contract.ts';
 import type { Deps } from '../../deps.ts';
 import { adapterFor, type ChannelRow } from './access.ts';
 
@@ -31,16 +32,7 @@ export function channelView(deps: Pick<Deps, 'registry' | 'config'>, row: Channe
     targetIntervalDays: row.targetIntervalDays,
     inboxPollMinutes: row.inboxPollMinutes,
     freshness: freshnessOf(row, now),
-    limits: {
-      maxChars: caps.maxChars,
-      counting: caps.counting,
-      maxImages: caps.maxImages,
-      maxImageBytes: caps.maxImageBytes,
-      maxAltChars: caps.maxAltChars,
-      video: caps.video,
-      threads: caps.threads,
-      contentWarning: caps.contentWarning,
-    },
+    limits: limitsOf(caps),
     feed:
       row.network === 'feed'
         ? {
@@ -51,5 +43,19 @@ export function channelView(deps: Pick<Deps, 'registry' | 'config'>, row: Channe
           }
         : null,
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** What the composer (and checkPost) need to know of a network's capabilities. */
+export function limitsOf(caps: Capabilities): Channel['limits'] {
+  return {
+    maxChars: caps.maxChars,
+    counting: caps.counting,
+    maxImages: caps.maxImages,
+    maxImageBytes: caps.maxImageBytes,
+    maxAltChars: caps.maxAltChars,
+    video: caps.video,
+    threads: caps.threads,
+    contentWarning: caps.contentWarning,
   };
 }

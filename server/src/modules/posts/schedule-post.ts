@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/service.ts';
 import { dueTimes } from './due.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadMedia } from './post-context.ts';
+import { rescheduled } from './reschedule.ts';
 import { assertSchedulable } from './validate.ts';
 import { getPost } from './view.ts';
 
@@ -64,17 +65,7 @@ export async function schedulePost(deps: Deps, actor: OrgActor, postId: string, 
       const dueAt = due.get(r.channel.id) ?? null;
       const [row] = await tx
         .update(postTargets)
-        .set({
-          state: dueAt ? 'scheduled' : 'draft',
-          dueAt,
-          attempts: 0,
-          retryAt: null,
-          errorKind: null,
-          errorMessage: null,
-          errorNetworkMessage: null,
-          errorAt: null,
-          updatedAt: now,
-        })
+        .set(rescheduled(dueAt, now))
         // The engine may have started one meanwhile: then this whole change does not happen.
         .where(and(eq(postTargets.id, r.target.id), inArray(postTargets.state, SCHEDULABLE)))
         .returning({ id: postTargets.id, dueAt: postTargets.dueAt });

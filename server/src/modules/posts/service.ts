@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/service.ts';
 import { dueTimes } from './due.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadMedia } from './post-context.ts';
+import { rescheduled } from './reschedule.ts';
 import { SCHEDULABLE } from './schedule-post.ts';
 import { assertSchedulable } from './validate.ts';
 import { targetView } from './view.ts';
@@ -57,17 +58,7 @@ export async function scheduleTarget(deps: Deps, actor: OrgActor, id: string, wh
   const updated = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(postTargets)
-      .set({
-        state: dueAt ? 'scheduled' : 'draft',
-        dueAt,
-        attempts: 0,
-        retryAt: null,
-        errorKind: null,
-        errorMessage: null,
-        errorNetworkMessage: null,
-        errorAt: null,
-        updatedAt: now,
-      })
+      .set(rescheduled(dueAt, now))
       .where(and(eq(postTargets.id, id), inArray(postTargets.state, SCHEDULABLE)))
       .returning();
     if (!row) throw new AppError('target_state');

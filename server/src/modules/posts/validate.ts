@@ -10,6 +10,7 @@ import {
 } from '@nahbar/common';
 import type { Capabilities } from '../../channels/contract.ts';
 import { AppError } from '../../http/errors.ts';
+import { limitsOf } from '../channels/view.ts';
 
 export type TargetDraft = {
   field: string;
@@ -20,19 +21,6 @@ export type TargetDraft = {
   caps: Capabilities;
   channelStatus: string;
 };
-
-export function limitsOf(caps: Capabilities): Channel['limits'] {
-  return {
-    maxChars: caps.maxChars,
-    counting: caps.counting,
-    maxImages: caps.maxImages,
-    maxImageBytes: caps.maxImageBytes,
-    maxAltChars: caps.maxAltChars,
-    video: caps.video,
-    threads: caps.threads,
-    contentWarning: caps.contentWarning,
-  };
-}
 
 /**
  * What the network would refuse, found before scheduling: the composer's own rules (checkPost),
