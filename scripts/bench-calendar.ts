@@ -1,58 +1,18 @@
-// npm run bench:calendar — the month calendar API at scale, on an embedded PostgreSQL in a temp dir:
-// an organisation with 5 000 posts over twelve months (6 back, 6 ahead) on three channels, in
-// the states a real year leaves (published, scheduled, drafts with and without a planned day,
-// failed, cancelled), a quarter of them with images, one Rubrik's drafts, posting slots. Then
-// GET the six-week month window through the real app (buildApp + inject, signed-in owner) for
-// every month in turn, some with filters → p50/p95/p99 (target p95 ≤ 30 ms). Appends a row to
-// docs/benchmarks.md.
-import { randomBytes } from 'node:crypto';
 import { addDays } from '../common/src/rules/local-date.ts';
 import { isoToZonedWallTime, wallTimeToEpoch } from '../common/src/rules/zoned-time.ts';
-import { buildApp } from '../server/src/app.ts';
-import { createRegistry } from '../server/src/channels/registry.ts';
-import { readConfig } from '../server/src/config.ts';
-import { createSecretBox } from '../server/src/crypto/secret-box.ts';
-import type { Deps } from '../server/src/deps.ts';
-import { createMailer } from '../server/src/modules/mail/mailer.ts';
-import { appendBenchmarkRow, startBenchDatabase } from './bench-common.ts';
+import { appendBenchmarkRow, percentile, startBenchApp, startBenchDatabase } from './bench-common.ts';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 5_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 240);
 const TZ = 'Europe/Berlin';
 
 const bench = await startBenchDatabase('calendar', 8);
-const { dir, db, jobs, log } = bench;
-const config = { ...readConfig({ NAHBAR_DATA_DIR: dir, PUBLIC_URL: 'http://nahbar.bench' }), webDist: '/nonexistent' };
-const deps: Deps = {
-  config,
-  db,
-  log,
-  box: createSecretBox(randomBytes(32)),
-  mailer: createMailer(db, undefined, config.mailFrom, log),
-  clock: () => new Date(),
-  registry: createRegistry(),
-  jobs,
-};
-const app = await buildApp(deps);
+const { db } = bench;
 const q = (text: string, values: unknown[] = []) => db.$client.query(text, values);
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+const { app, orgId, ownerId, headers } = await startBenchApp(bench);
 
 try {
-  const setup = await app.inject({
-    method: 'POST',
-    url: '/api/setup',
-    headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({
-      organisation: { name: 'Bench-Träger' },
-      owner: { name: 'Olga Owner', email: 'owner@bench.example', password: 'richtig-gutes-passwort' },
-    }),
-  });
-  const body = setup.json() as { csrfToken: string; user: { id: string }; organisations: { id: string }[] };
-  const cookie = setup.cookies.find((c) => c.name === 'nahbar_session')!.value;
-  const orgId = body.organisations[0]!.id;
-  const ownerId = body.user.id;
-
   const { rows: chans } = await q(
     `insert into channels (org_id, network, name, status, target_interval_days, created_at)
      select $1, (array['bluesky','mastodon','feed'])[g], (array['Bluesky','Mastodon','Website'])[g], 'connected', 3 + g * 2,
@@ -137,7 +97,6 @@ try {
     };
   });
   const filters = ['', '', '', `channelId=${channelIds[0]}`, 'state=scheduled,failed', 'tag=Sommerfest 2026'];
-  const headers = { cookie: `nahbar_session=${cookie}`, 'x-csrf-token': body.csrfToken };
   const get = async (i: number) => {
     const month = months[i % months.length]!;
     const extra = filters[Math.floor(i / months.length) % filters.length]!;
@@ -157,7 +116,7 @@ try {
     entries += r.entries;
   }
   timings.sort((a, b) => a - b);
-  const [p50, p95, p99] = [50, 95, 99].map((p) => pct(timings, p).toFixed(1));
+  const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(timings, p).toFixed(1));
   const avgEntries = Math.round(entries / REQUESTS);
   console.log(
     `calendar: p50 ${p50} ms · p95 ${p95} ms · p99 ${p99} ms over ${REQUESTS} requests, ~${avgEntries} entries each`,

@@ -1,22 +1,7 @@
-// npm run bench:inbox — the community inbox at scale, on an embedded PostgreSQL in a temp dir:
-//  1. list API: 1 000 000 items in one organisation (statuses, classes, channels, assignees
-//     spread like a busy page over two years), 2 000 list requests through the real app
-//     (buildApp + inject, signed-in owner) with mixed filters and pages → p50/p95/p99
-//     (target p95 ≤ 30 ms);
-//  2. ingest: replies delivered by the Mastodon contract fake (instant mode) fetched through
-//     ingestChannel (adapter, classification, linking, due times, cursor) → items/s.
-// Appends a row to docs/benchmarks.md.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { buildApp } from '../server/src/app.ts';
 import { readInstance } from '../server/src/channels/mastodon/instance.ts';
-import { createRegistry } from '../server/src/channels/registry.ts';
-import { readConfig } from '../server/src/config.ts';
-import { createSecretBox } from '../server/src/crypto/secret-box.ts';
-import type { Deps } from '../server/src/deps.ts';
-import { createMailer } from '../server/src/modules/mail/mailer.ts';
 import { startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
-import { appendBenchmarkRow, startBenchDatabase } from './bench-common.ts';
+import { appendBenchmarkRow, percentile, startBenchApp, startBenchDatabase } from './bench-common.ts';
 
 const _root = path.resolve(import.meta.dirname, '..');
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
@@ -24,43 +9,13 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
 const INGEST = Number(process.env.BENCH_INGEST ?? 5_000);
 
 const bench = await startBenchDatabase('inbox', 8);
-const { dir, db, jobs, log } = bench;
-const config = {
-  ...readConfig({ NAHBAR_DATA_DIR: dir, PUBLIC_URL: 'http://nahbar.bench' }),
-  webDist: '/nonexistent',
-  allowPrivateNetworks: true,
-};
-const deps: Deps = {
-  config,
-  db,
-  log,
-  box: createSecretBox(randomBytes(32)),
-  mailer: createMailer(db, undefined, config.mailFrom, log),
-  clock: () => new Date(),
-  registry: createRegistry(),
-  jobs,
-};
-const app = await buildApp(deps);
+const { db } = bench;
 const fake = await startMastodonFake({ instant: true });
 const q = (text: string, values: unknown[] = []) => db.$client.query(text, values);
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+const { deps, app, orgId, ownerId, headers } = await startBenchApp(bench, { allowPrivateNetworks: true });
 
 try {
-  const setup = await app.inject({
-    method: 'POST',
-    url: '/api/setup',
-    headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({
-      organisation: { name: 'Bench-Träger' },
-      owner: { name: 'Olga Owner', email: 'owner@bench.example', password: 'richtig-gutes-passwort' },
-    }),
-  });
-  const body = setup.json() as { csrfToken: string; user: { id: string }; organisations: { id: string }[] };
-  const cookie = setup.cookies.find((c) => c.name === 'nahbar_session')!.value;
-  const orgId = body.organisations[0]!.id;
-  const ownerId = body.user.id;
-
   // Seven colleagues who answer, and four channels.
   const { rows: editors } = await q(
     `insert into users (email, name, password_hash) select 'editor' || g || '@bench.example', 'Editor ' || g, 'x'
@@ -128,7 +83,6 @@ try {
     'class=crisis',
     'class=hostile&status=open',
   ];
-  const headers = { cookie: `nahbar_session=${cookie}`, 'x-csrf-token': body.csrfToken };
   const timings: number[] = [];
   const perFilter = new Map<string, number[]>();
   let sent = 0;
@@ -153,10 +107,10 @@ try {
     }
   }
   timings.sort((a, b) => a - b);
-  const [p50, p95, p99] = [50, 95, 99].map((p) => pct(timings, p).toFixed(1));
+  const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(timings, p).toFixed(1));
   for (const [filter, list] of perFilter) {
     list.sort((a, b) => a - b);
-    console.log(`  ${(filter || '(none)').padEnd(48)} p95 ${pct(list, 95).toFixed(1)} ms`);
+    console.log(`  ${(filter || '(none)').padEnd(48)} p95 ${percentile(list, 95).toFixed(1)} ms`);
   }
   console.log(`list: p50 ${p50} ms · p95 ${p95} ms · p99 ${p99} ms over ${timings.length} requests`);
 
