@@ -4,11 +4,18 @@ import path from 'node:path';
 import { AppBskyEmbedImages, type AppBskyFeedPost, AtpAgent } from '@atproto/api';
 import { graphemeCount } from '@nahbar/common/rules/post-text';
 import { isoToZonedWallTime, zonedWallTimeToIso } from '@nahbar/common/rules/zoned-time';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BlueskyNetwork, startBlueskyNetwork, type TestAccount } from '../server/src/test/bluesky-network.ts';
-import { checkPage, connectBlueskyThroughThePage, launch, setUpThroughThePage } from './browser.ts';
+import {
+  checkPage,
+  connectBlueskyThroughThePage,
+  dialogGone,
+  dialogShown,
+  launch,
+  setUpThroughThePage,
+} from './browser.ts';
 import startServer from './global-setup.ts';
 
 // Write a post with an image and its alt text → give Bluesky its own shorter version →
@@ -90,6 +97,22 @@ async function postsOnPds() {
 const dayCell = (label: string) => page.getByRole('cell', { name: new RegExp(label) });
 const entryIn = (label: string) => dayCell(label).locator('[draggable]').filter({ hasText: 'Offener Elternabend' });
 
+/**
+ * A drag as a hand does it: press, a small move (Chromium only starts an HTML5 drag after the
+ * pointer has moved), then on to the target in steps. A single-jump dragTo sometimes never starts one.
+ */
+async function dragAndDrop(source: Locator, target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  await source.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 5, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 40, { steps: 8 });
+  await page.mouse.up();
+}
+
 describe('calendar journey', () => {
   it('sets up the organisation and connects Bluesky', async () => {
     await setUpThroughThePage(page, baseUrl, owner, 'Kita Regenbogen');
@@ -139,7 +162,7 @@ describe('calendar journey', () => {
   });
 
   it('drags the post to the next day; it keeps its time', async () => {
-    await entryIn(tomorrow.label).dragTo(dayCell(dayAfter.label));
+    await dragAndDrop(entryIn(tomorrow.label), dayCell(dayAfter.label));
     await expect.poll(() => entryIn(dayAfter.label).count(), { timeout: 15_000 }).toBe(1);
     expect(await entryIn(tomorrow.label).count()).toBe(0);
     // What the server now holds, not just what the page shows.
@@ -170,6 +193,85 @@ describe('calendar journey', () => {
     // and stays there.
     expect(await entry.getAttribute('draggable')).toBe('false');
     await checkPage(page, 'calendar-04-published');
+  });
+
+  it('shows the week and the list, with the same post', async () => {
+    await page.getByText('Woche', { exact: true }).click();
+    await page.waitForURL('**ansicht=woche**');
+    // The week of the day after tomorrow: this one, or the next.
+    for (let i = 0; i < 2 && (await dayCell(dayAfter.label).count()) === 0; i += 1) {
+      await page.getByRole('button', { name: 'Weiter' }).click();
+    }
+    await expect.poll(() => entryIn(dayAfter.label).count()).toBe(1);
+    await checkPage(page, 'calendar-05-week');
+    await page.getByText('Liste', { exact: true }).click();
+    await page.waitForURL('**ansicht=liste**');
+    await expect
+      .poll(() =>
+        page
+          .getByText(/Offener Elternabend/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await checkPage(page, 'calendar-06-list');
+  });
+
+  it('gives a private ICS address that a calendar app can read, with the post in it', async () => {
+    await page.getByRole('button', { name: 'Kalender abonnieren' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Bezeichnung/ }).fill('Outlook im Büro');
+    await dialog.getByRole('button', { name: 'Link erstellen' }).click();
+    const address = dialog.getByRole('textbox', { name: 'Ihr privater Link' });
+    await expect.poll(() => address.isVisible()).toBe(true);
+    const url = await address.inputValue();
+    expect(url).toMatch(/\/ics\/[\w-]+\.ics$/);
+    await dialogShown(page);
+    await checkPage(page, 'calendar-07-subscribe');
+    // Without any session: the address alone opens the plan.
+    const ics = await (await fetch(url.replace(/^.*\/ics\//, `${baseUrl}/ics/`))).text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toMatch(/SUMMARY:.*Offener Elternabend/);
+    await page.keyboard.press('Escape');
+    await dialogGone(page);
+  });
+
+  it('sets up a Rubrik that puts draft slots into the calendar', async () => {
+    await page.goto(`${baseUrl}/einstellungen/planung`);
+    await page.getByRole('button', { name: 'Neue Rubrik' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Mitarbeitende stellen sich vor');
+    await dialog.getByLabel('Kanäle').click();
+    await page.getByRole('option', { name: `@${account.handle}` }).click();
+    await dialog.getByLabel('Wochentag').click();
+    await page.getByRole('option', { name: 'Dienstag' }).click();
+    await dialog.getByLabel('Uhrzeit').fill('10:00');
+    await dialog.getByRole('textbox', { name: 'Alle wie viele Wochen?' }).fill('2');
+    await dialog.getByLabel('Beginnt am').fill(tomorrow.date);
+    await dialog.getByRole('textbox', { name: 'Starttext' }).fill('Heute stellen wir vor: ');
+    await dialog.getByRole('button', { name: 'Rubrik anlegen' }).click();
+    await expect
+      .poll(() => page.getByText('Die Rubrik „Mitarbeitende stellen sich vor“ ist angelegt.').isVisible())
+      .toBe(true);
+    await dialogGone(page);
+    await expect.poll(() => page.getByText(/jeden 2\. Dienstag, 10:00/).isVisible()).toBe(true);
+    await checkPage(page, 'calendar-08-planning');
+  });
+
+  it('keeps the image in the media library, where a region can be made unrecognisable', async () => {
+    await page.getByRole('link', { name: 'Medien' }).click();
+    await page.waitForURL('**/medien');
+    await expect.poll(() => page.getByText('elternabend.png').first().isVisible()).toBe(true);
+    await checkPage(page, 'calendar-09-media');
+    await page.getByRole('button', { name: 'Bereich unkenntlich machen in elternabend.png' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Bereich hinzufügen' }).click();
+    await dialogShown(page);
+    await checkPage(page, 'calendar-10-blur');
+    await dialog.getByRole('button', { name: 'Kopie speichern' }).click();
+    await expect
+      .poll(() => page.getByText(/Die unkenntlich gemachte Kopie liegt jetzt in der Mediathek/).isVisible())
+      .toBe(true);
   });
 });
 

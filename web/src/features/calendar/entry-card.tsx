@@ -40,6 +40,14 @@ export function EntryCard({ entry, timeZone, variant, canMove, onMoveRequest }: 
     requestAnimationFrame(() => setDragging(true));
   };
 
+  const badges = (
+    <Group gap={4} mt={full ? 0 : 4}>
+      {states.map((state) => (
+        <TargetStateBadge key={state} target={{ state, dueAt: null }} timeZone={timeZone} size={full ? 'lg' : 'xs'} />
+      ))}
+    </Group>
+  );
+
   const card = (
     // biome-ignore lint/a11y/noStaticElementInteractions: dragging is the pointer way; keyboards use the "Verschieben" button
     <div
@@ -98,11 +106,7 @@ export function EntryCard({ entry, timeZone, variant, canMove, onMoveRequest }: 
               {t('entry.locked')}
             </VisuallyHidden>
           )}
-          <Group gap={4}>
-            {states.map((state) => (
-              <TargetStateBadge key={state} target={{ state, dueAt: null }} timeZone={timeZone} />
-            ))}
-          </Group>
+          {full && badges}
           {full && <EntryDetails entry={entry} channelNames={channelNames} />}
           {full && canMove && (
             <Button
@@ -118,6 +122,8 @@ export function EntryCard({ entry, timeZone, variant, canMove, onMoveRequest }: 
           )}
         </Stack>
       </Group>
+      {/* In a day cell the badges get the card's whole width, beside the picture they were cut off. */}
+      {!full && badges}
     </div>
   );
 

@@ -115,6 +115,8 @@ export function SeriesFormModal({ orgId, timeZone, channels, series, onClose }: 
           />
           <MultiSelect
             label={t('planning.form.channels')}
+            placeholder={t('planning.form.channelsPlaceholder')}
+            searchable
             required
             data={channels.map((c) => ({ value: c.id, label: c.name }))}
             {...form.getInputProps('channelIds')}

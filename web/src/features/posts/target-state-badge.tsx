@@ -30,9 +30,11 @@ const LOOK: Record<TargetState, { color: string; icon: typeof IconClock }> = {
 export function TargetStateBadge({
   target,
   timeZone,
+  size,
 }: {
   target: Pick<PostTarget, 'state' | 'dueAt'>;
   timeZone: string;
+  size?: 'xs' | 'lg';
 }) {
   const { t } = useTranslation('posts');
   const { formatDateTime } = useFormatters();
@@ -44,7 +46,7 @@ export function TargetStateBadge({
         : t('state.scheduledNoDate')
       : t(`state.${target.state}`);
   return (
-    <StatusBadge color={color} icon={icon}>
+    <StatusBadge color={color} icon={icon} size={size}>
       {label}
     </StatusBadge>
   );
