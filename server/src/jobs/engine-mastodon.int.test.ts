@@ -279,7 +279,12 @@ describe('Mastodon channel through the engine', () => {
     // and the adapter context is only built where it is used
     const [target] = await t.db.select().from(postTargets).where(eq(postTargets.channelId, channelId)).limit(1);
     const [post] = await t.db.select().from(posts).where(eq(posts.id, target!.postId));
-    const input = await publishInput(t.deps, target!, post!, adapterFor(t.deps, 'mastodon').capabilities(row!.settings));
+    const input = await publishInput(
+      t.deps,
+      target!,
+      post!,
+      adapterFor(t.deps, 'mastodon').capabilities(row!.settings),
+    );
     expect(JSON.stringify(input)).not.toContain(token);
     expect(contextFor(t.deps, row!).credentials.accessToken).toBe(token);
   });
