@@ -94,7 +94,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', authHook(deps.db, deps.clock, deps.config.publicUrl));
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // API answers are not cached, unless a route says otherwise (media bytes, which never change).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   await healthRoutes(app, deps);

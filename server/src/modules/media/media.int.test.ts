@@ -66,6 +66,8 @@ function jpegAppSegments(jpeg: Buffer): number[] {
 async function stored(response: LightMyRequestResponse): Promise<Buffer> {
   const get = await call(t.app, { url: response.json().url, as: owner });
   expect(get.statusCode).toBe(200);
+  // An id's bytes never change: the browser keeps them, privately.
+  expect(get.headers['cache-control']).toBe('private, max-age=31536000, immutable');
   return get.rawPayload;
 }
 

@@ -45,6 +45,10 @@ function mediaType(request: FastifyRequest): string {
 
 // Own plugin: the raw-body parser and its limits (images 15 MB, videos 100 MB, subtitles 1 MB)
 // apply to these routes only.
+// A media id's bytes never change (a blurred copy is a new id), so the browser may keep them:
+// the calendar and the library show dozens of thumbnails per page. Private: never a shared cache.
+const IMMUTABLE = 'private, max-age=31536000, immutable';
+
 export async function mediaRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(async (scope) => {
     // Every type is read as bytes here, so a wrong one gets our clear 415 (not "send JSON")
@@ -111,7 +115,10 @@ export async function mediaRoutes(app: FastifyInstance, deps: Deps): Promise<voi
       async (request, reply) => {
         await requireOrgPermission(deps.db, request, request.params.orgId, 'posts.read');
         const row = await mediaRow(deps.db, request.params.orgId, request.params.id);
-        return reply.type(row.mime).send(await storedBytes(deps, row));
+        return reply
+          .type(row.mime)
+          .header('cache-control', IMMUTABLE)
+          .send(await storedBytes(deps, row));
       },
     );
     r.get(
@@ -121,7 +128,7 @@ export async function mediaRoutes(app: FastifyInstance, deps: Deps): Promise<voi
         await requireOrgPermission(deps.db, request, request.params.orgId, 'posts.read');
         const row = await mediaRow(deps.db, request.params.orgId, request.params.id);
         const thumb = await thumbOf(deps, row);
-        return reply.type(thumb.mime).send(thumb.bytes);
+        return reply.type(thumb.mime).header('cache-control', IMMUTABLE).send(thumb.bytes);
       },
     );
     r.get(
