@@ -1,4 +1,4 @@
-import { countText, splitThread } from '@nahbar/common';
+import { partLimit, splitThread } from '@nahbar/common';
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Capabilities, type MediaFile, type PublishInput, RejectedError } from '../channels/contract.ts';
@@ -109,10 +109,4 @@ async function mediaFiles(deps: PublishInputDeps, post: PostRow, caps: Capabilit
 
 function pick(row: { id: string; mime: string; width: number; height: number; alt: string }) {
   return { id: row.id, mime: row.mime, width: row.width, height: row.height, alt: row.alt };
-}
-
-/** Mastodon counts a content warning into every part's limit, so each part leaves room for it. */
-export function partLimit(caps: Capabilities, contentWarning: string | null | undefined): number {
-  const reserve = caps.contentWarning && contentWarning ? countText(contentWarning, caps.counting) : 0;
-  return Math.max(1, caps.maxChars - reserve);
 }

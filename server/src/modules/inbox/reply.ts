@@ -1,11 +1,10 @@
-import { splitThread } from '@nahbar/common';
+import { partLimit, splitThread } from '@nahbar/common';
 import { and, eq, sql } from 'drizzle-orm';
 import { type AnyChannelError, isChannelError, type PublishInput } from '../../channels/contract.ts';
 import { inboxItems, inboxReplies, organisations, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError, type ErrorCode } from '../../http/errors.ts';
-import { partLimit } from '../../jobs/publish-input.ts';
 import { recordAudit } from '../audit/service.ts';
 import { adapterFor, type ChannelRow, contextFor } from '../channels/access.ts';
 import { markNeedsReconnect } from '../channels/reconnect.ts';
