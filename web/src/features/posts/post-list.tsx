@@ -1,6 +1,6 @@
-import { Anchor, Badge, Card, Group, Image, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Center, Group, Image, Stack, Text, Title } from '@mantine/core';
 import type { Post, PostTarget } from '@nahbar/common';
-import { IconPencil } from '@tabler/icons-react';
+import { IconMovie, IconPencil } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -81,9 +81,24 @@ function PostCard({
         )}
         {post.media.length > 0 && (
           <Group gap="xs">
-            {post.media.map((m) => (
-              <Image key={m.mediaId} src={m.thumbUrl ?? m.url} alt={m.alt} w={72} h={72} fit="cover" radius="sm" />
-            ))}
+            {post.media.map((m) =>
+              m.thumbUrl ? (
+                <Image key={m.mediaId} src={m.thumbUrl} alt={m.alt} w={72} h={72} fit="cover" radius="sm" />
+              ) : (
+                // A video has no still yet (no decoder on the server): an icon, named by its description.
+                <Center
+                  key={m.mediaId}
+                  w={72}
+                  h={72}
+                  bg="gray.1"
+                  style={{ borderRadius: 4 }}
+                  role="img"
+                  aria-label={m.alt}
+                >
+                  <IconMovie size={28} aria-hidden />
+                </Center>
+              ),
+            )}
           </Group>
         )}
         <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('list.targets')}>
