@@ -85,7 +85,10 @@ export async function materializeSeries(
   return created.length;
 }
 
-/** The Rubrik's future drafts nobody has touched (first version, only draft targets). */
+/**
+ * The Rubrik's future drafts nobody has touched: first version, never moved (a move changes
+ * updated_at, an edit the version), only draft targets.
+ */
 export async function deleteUntouchedDrafts(tx: DbOrTx, orgId: string, seriesId: string, now: Date): Promise<number> {
   const deleted = await tx
     .delete(posts)
@@ -95,6 +98,7 @@ export async function deleteUntouchedDrafts(tx: DbOrTx, orgId: string, seriesId:
         eq(posts.seriesId, seriesId),
         gt(posts.plannedAt, now),
         eq(posts.version, 1),
+        sql`${posts.updatedAt} <= ${posts.createdAt}`,
         notExists(
           tx
             .select({ one: sql`1` })

@@ -96,9 +96,18 @@ describe('Rubriken', () => {
     const series = (await create({ name: 'Wochenrückblick', weekday: 5, intervalWeeks: 1 })).json() as Series;
     const before = await draftsOf(series.id);
     expect(before.length).toBe(12);
-    // Someone has started writing the third one.
+    // Someone has started writing the third one, and someone dragged the fifth to a Thursday.
     const edited = before[2]!;
     await t.db.update(posts).set({ version: 2, text: 'Rückblick: Sommerfest' }).where(eq(posts.id, edited.id));
+    const moved = before[4]!;
+    const movedTo = new Date(moved.plannedAt!.getTime() - 86_400_000);
+    const move = await call(t.app, {
+      method: 'POST',
+      url: `/api/orgs/${orgId}/posts/${moved.id}/move`,
+      as: owner,
+      body: { at: movedTo.toISOString() },
+    });
+    expect(move.statusCode, move.body).toBe(200);
 
     const res = await call(t.app, {
       method: 'PATCH',
@@ -108,8 +117,9 @@ describe('Rubriken', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const after = await draftsOf(series.id);
-    const untouched = after.filter((d) => d.id !== edited.id);
+    const untouched = after.filter((d) => d.id !== edited.id && d.id !== moved.id);
     expect(after.map((d) => d.id)).toContain(edited.id);
+    expect(after.find((d) => d.id === moved.id)?.plannedAt).toEqual(movedTo);
     expect(untouched.length).toBe(12);
     for (const d of untouched) {
       const wall = isoToZonedWallTime(d.plannedAt!.getTime(), 'Europe/Berlin');
@@ -128,7 +138,12 @@ describe('Rubriken', () => {
           after.map((d) => d.id),
         ),
       );
-    expect(left.map((p) => [p.id, p.seriesId])).toEqual([[edited.id, null]]);
+    expect(left.map((p) => [p.id, p.seriesId]).sort()).toEqual(
+      [
+        [edited.id, null],
+        [moved.id, null],
+      ].sort(),
+    );
     const audit = await t.db
       .select({ action: auditLog.action })
       .from(auditLog)
