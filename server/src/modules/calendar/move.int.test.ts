@@ -84,6 +84,17 @@ describe('POST /posts/:id/move', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('target_state');
 
+    // One channel is going out right now: the post stays put, the other channel too.
+    const mastodon = await createFeedChannel(t.db, orgId, { network: 'mastodon', settings: {} });
+    const goingOut = await insertPost(t.db, orgId, {
+      targets: [
+        { channelId, state: 'publishing', dueAt: new Date() },
+        { channelId: mastodon.id, state: 'scheduled', dueAt: new Date(Date.now() + HOUR) },
+      ],
+    });
+    expect((await move(goingOut.post.id, new Date(Date.now() + 3 * HOUR))).statusCode).toBe(409);
+    expect((await targetOf(goingOut.targets[1]!.id)).dueAt?.getTime()).toBe(goingOut.targets[1]!.dueAt?.getTime());
+
     const scheduled = await insertPost(t.db, orgId, {
       targets: [{ channelId, state: 'scheduled', dueAt: new Date(Date.now() + 2 * HOUR) }],
     });

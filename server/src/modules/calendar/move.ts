@@ -39,7 +39,9 @@ export async function movePost(deps: Deps, actor: MoveActor, postId: string, atI
     const onlyDrafts = targets.every((t) => t.state === 'draft');
     if (!can(actor.roles, onlyDrafts ? 'posts.draft' : 'posts.publish')) throw new AppError('forbidden');
     const movable = targets.filter((t) => MOVABLE.includes(t.state));
-    if (movable.length === 0) throw new AppError('target_state');
+    // While one channel is going out, the post stays put (as the calendar shows it): the
+    // moment of that channel is being decided right now.
+    if (movable.length === 0 || targets.some((t) => t.state === 'publishing')) throw new AppError('target_state');
     const rescheduled = movable.filter((t) => RESCHEDULED.includes(t.state));
     // Only a post that will go out must not be moved into the past; a draft may be filed anywhere.
     if (rescheduled.length) dueFrom({ mode: 'at', at: atIso }, now, actor.language);
