@@ -13,8 +13,10 @@ export type EntryFilter = {
   authorId?: string | undefined;
 };
 
-/** [postId, targetId, channelId, channelName, network, state, moment (epoch ms: cheaper than text)] */
-type Hit = [string, string, string, string, string, string, number];
+/** [postId, targetId, channelId, state, moment (epoch ms: cheaper than text)] */
+type Hit = [string, string, string, string, number];
+/** [channelId, name, network]: a handful per organisation, named once instead of per target. */
+type ChannelPart = [string, string, string];
 /** [postId, text (start), tags, authorId, authorName, seriesId, seriesName, thumbId, mediaCount] */
 type PostPart = [
   string,
@@ -27,6 +29,9 @@ type PostPart = [
   string | null,
   number,
 ];
+
+/** Enough of a post's text for a 120-character excerpt, even with some line breaks in it. */
+const TEXT_READ = 240;
 
 const MOVABLE = new Set(['draft', 'scheduled', 'failed', 'held']);
 
@@ -52,7 +57,7 @@ export async function loadEntries(db: DbOrTx, orgId: string, f: EntryFilter): Pr
   const byPost = f.tag || f.authorId ? sql`join posts p on p.id = h.post_id` : sql``;
   const from = f.from.toISOString();
   const to = f.to.toISOString();
-  const result = await db.execute<{ hits: Hit[]; posts: PostPart[] }>(sql`
+  const result = await db.execute<{ hits: Hit[]; posts: PostPart[]; channels: ChannelPart[] }>(sql`
     with hits as materialized (
       select pt.post_id, pt.id as target_id, pt.channel_id, pt.state, pt.published_at as moment
         from post_targets pt
@@ -73,11 +78,13 @@ export async function loadEntries(db: DbOrTx, orgId: string, f: EntryFilter): Pr
       select h.* from hits h ${byPost} where ${sql.join(filters, sql` and `)}
     )
     select
-      coalesce((select json_agg(json_build_array(h.post_id, h.target_id, h.channel_id, c.name, c.network, h.state,
+      coalesce((select json_agg(json_build_array(h.post_id, h.target_id, h.channel_id, h.state,
           (extract(epoch from h.moment) * 1000)::bigint)
         order by h.moment, h.post_id, c.name)
         from shown h join channels c on c.id = h.channel_id), '[]') as hits,
-      coalesce((select json_agg(json_build_array(p.id, left(p.text, 400), p.tags, p.author_id, u.name, p.series_id, s.name,
+      coalesce((select json_agg(json_build_array(c.id, c.name, c.network)) from channels c
+        where c.org_id = ${orgId}), '[]') as channels,
+      coalesce((select json_agg(json_build_array(p.id, left(p.text, ${TEXT_READ + 1}), p.tags, p.author_id, u.name, p.series_id, s.name,
           pm.thumb_id, coalesce(pm.n, 0)))
         from posts p left join users u on u.id = p.author_id left join series s on s.id = p.series_id
           -- Most posts have no media: one grouped pass over the window's attachments instead of
@@ -92,14 +99,16 @@ export async function loadEntries(db: DbOrTx, orgId: string, f: EntryFilter): Pr
         -- = any(array(…)): one primary-key lookup per post (a CTE's size is unknown to the planner).
         where p.org_id = ${orgId} and p.id = any(array(select distinct post_id from shown))), '[]') as posts`);
   const row = result.rows[0];
-  return row ? groupEntries(orgId, row.hits, row.posts) : [];
+  return row ? groupEntries(orgId, row.hits, row.posts, row.channels) : [];
 }
 
 /** One entry per post and moment, its targets inside. */
-function groupEntries(orgId: string, hits: Hit[], postParts: PostPart[]): CalendarEntry[] {
+function groupEntries(orgId: string, hits: Hit[], postParts: PostPart[], channelParts: ChannelPart[]): CalendarEntry[] {
+  const channels = new Map(channelParts.map((c) => [c[0], c]));
   const posts = new Map(postParts.map((p) => [p[0], p]));
   const entries = new Map<string, CalendarEntry>();
-  for (const [postId, targetId, channelId, channelName, network, state, moment] of hits) {
+  for (const [postId, targetId, channelId, state, moment] of hits) {
+    const [, channelName = '', network = 'feed'] = channels.get(channelId) ?? [];
     const key = `${postId}@${moment}`;
     let entry = entries.get(key);
     if (!entry) {
@@ -108,7 +117,10 @@ function groupEntries(orgId: string, hits: Hit[], postParts: PostPart[]): Calend
       entry = {
         postId,
         at,
-        excerpt: excerptOf(text ?? ''),
+        excerpt:
+          text && text.length > TEXT_READ
+            ? excerptOf(text.slice(0, TEXT_READ), undefined, true)
+            : excerptOf(text ?? ''),
         thumbUrl: thumbId ? `/api/orgs/${orgId}/media/${thumbId}/thumb` : null,
         mediaCount: mediaCount ?? 0,
         authorId: authorId ?? null,

@@ -14,3 +14,10 @@ describe('excerptOf', () => {
     expect(excerpt.length).toBeLessThanOrEqual(120);
   });
 });
+
+describe('excerptOf a text cut before it arrived', () => {
+  it('still ends in an ellipsis when what is left is short', () => {
+    expect(excerptOf(`Einladung:${'\n'.repeat(200)}Sommerfest`, 120, true)).toBe('Einladung: Sommerfest…');
+    expect(excerptOf('Kurz und gut.', 120, true)).toBe('Kurz und gut…');
+  });
+});
