@@ -14,6 +14,7 @@ export * from './schemas/common.ts';
 export * from './schemas/inbox.ts';
 export * from './schemas/mail.ts';
 export * from './schemas/media.ts';
+export * from './schemas/notifications.ts';
 export * from './schemas/orgs.ts';
 export * from './schemas/posts.ts';
 export * from './schemas/tokens.ts';

@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './inbox.ts';
+export * from './notifications.ts';
 export * from './orgs.ts';
 export * from './planning.ts';
 export * from './publishing.ts';
