@@ -45,6 +45,8 @@ type RequestOptions = {
   body?: unknown;
   /** The session probe handles 401 itself; everything else redirects to sign-in. */
   skipUnauthenticatedRedirect?: boolean;
+  /** Reads a successful answer's headers (a list's next-page cursor comes in x-next-cursor). */
+  onHeaders?: (headers: Headers) => void;
 };
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
@@ -81,6 +83,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     }
     throw apiError;
   }
+  options.onHeaders?.(response.headers);
   return data as T;
 }
 

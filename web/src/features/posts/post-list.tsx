@@ -16,9 +16,11 @@ type Props = {
   filtered: boolean;
   /** The filter bar, shown under the heading. */
   filters?: ReactNode;
+  /** "Mehr laden" under the last card, while the server has older posts. */
+  more?: ReactNode;
 };
 
-export function PostList({ orgId, timeZone, posts, can, filtered, filters }: Props) {
+export function PostList({ orgId, timeZone, posts, can, filtered, filters, more }: Props) {
   const { t } = useTranslation('posts');
   const [takingDown, setTakingDown] = useState<PostTarget | null>(null);
   return (
@@ -31,6 +33,7 @@ export function PostList({ orgId, timeZone, posts, can, filtered, filters }: Pro
       {posts.map((post) => (
         <PostCard key={post.id} orgId={orgId} timeZone={timeZone} post={post} can={can} onTakedown={setTakingDown} />
       ))}
+      {more}
       <TakedownModal orgId={orgId} target={takingDown} onClose={() => setTakingDown(null)} />
     </Stack>
   );
@@ -42,7 +45,7 @@ function PostCard({
   post,
   can,
   onTakedown,
-}: Omit<Props, 'posts' | 'filtered' | 'filters'> & {
+}: Omit<Props, 'posts' | 'filtered' | 'filters' | 'more'> & {
   post: Post;
   onTakedown: (target: PostTarget) => void;
 }) {

@@ -18,31 +18,43 @@ const template = (orgId: string, id: string) => `${org(orgId)}/templates/${encod
 
 export type When = CreatePostInput['when'];
 export type PostFilters = { tag?: string; state?: TargetState; q?: string; authorId?: string };
+/** One page of the list, newest first; `nextCursor` is null on the last page. */
+export type PostPage = { posts: Post[]; nextCursor: string | null };
 export type TagCount = { tag: string; count: number };
 export type TemplateInput = { name: string; text: string; tags: string[]; channelIds: string[] };
 
 export const postKeys = {
   all: (orgId: string) => ['org', orgId, 'posts'] as const,
-  /** The unfiltered list is the one the composer and target actions update in place. */
-  list: (orgId: string, filters: PostFilters = {}) =>
-    Object.keys(filters).length === 0
-      ? (['org', orgId, 'posts'] as const)
-      : (['org', orgId, 'posts', 'filtered', filters] as const),
+  /** Every list (each filter combination) sits under this prefix, so target actions update all of them. */
+  lists: (orgId: string) => ['org', orgId, 'posts', 'list'] as const,
+  list: (orgId: string, filters: PostFilters = {}) => ['org', orgId, 'posts', 'list', filters] as const,
   detail: (orgId: string, id: string) => ['org', orgId, 'post', id] as const,
   versions: (orgId: string, id: string) => ['org', orgId, 'post', id, 'versions'] as const,
   tags: (orgId: string) => ['org', orgId, 'post-tags'] as const,
   templates: (orgId: string) => ['org', orgId, 'post-templates'] as const,
 };
 
-function query(filters: PostFilters): string {
-  const params = new URLSearchParams({ limit: '50' });
+const PAGE_SIZE = 50;
+
+function query(filters: PostFilters, cursor: string | null): string {
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  // The cursor belongs to the filters it came with: the page after it is of the same list.
+  if (cursor) params.set('cursor', cursor);
   return params.toString();
 }
 
 export const postsApi = {
-  /** Newest first; the next page's cursor would come in x-next-cursor (the page shows the newest 50). */
-  list: (orgId: string, filters: PostFilters = {}) => api.get<Post[]>(`${org(orgId)}/posts?${query(filters)}`),
+  /** Newest first, 50 at a time; the server names the next page's cursor in the x-next-cursor header. */
+  list: async (orgId: string, filters: PostFilters = {}, cursor: string | null = null): Promise<PostPage> => {
+    let nextCursor: string | null = null;
+    const posts = await api.get<Post[]>(`${org(orgId)}/posts?${query(filters, cursor)}`, {
+      onHeaders: (headers) => {
+        nextCursor = headers.get('x-next-cursor');
+      },
+    });
+    return { posts, nextCursor };
+  },
   get: (orgId: string, id: string) => api.get<Post>(post(orgId, id)),
   create: (orgId: string, input: CreatePostInput) => api.post<Post>(`${org(orgId)}/posts`, input),
   update: (orgId: string, id: string, input: UpdatePostInput) => api.patch<Post>(post(orgId, id), input),

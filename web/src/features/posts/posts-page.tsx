@@ -1,5 +1,5 @@
-import { Stack } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Center, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoPermission } from '../../components/no-permission.tsx';
@@ -9,10 +9,10 @@ import { QueryError } from '../../components/query-error.tsx';
 import { channelKeys, channelsApi } from '../channels/channels-api.ts';
 import { useOrgAccess } from '../settings/use-org-access.ts';
 import { Composer } from './composer.tsx';
-import { pollWhileBusy } from './poll-while-busy.ts';
 import { PostFiltersBar } from './post-filters-bar.tsx';
 import { PostList } from './post-list.tsx';
-import { type PostFilters, postKeys, postsApi } from './posts-api.ts';
+import type { PostFilters } from './posts-api.ts';
+import { usePostList } from './use-post-list.ts';
 
 /** /beitraege: "Neuer Beitrag" on top, the organisation's posts with filters below. */
 export function PostsPage() {
@@ -21,14 +21,7 @@ export function PostsPage() {
   const orgId = org?.id ?? '';
   const readable = Boolean(org) && allowed('posts.read');
   const [filters, setFilters] = useState<PostFilters>({});
-  const posts = useQuery({
-    queryKey: postKeys.list(orgId, filters),
-    queryFn: () => postsApi.list(orgId, filters),
-    enabled: readable,
-    // Keep showing the last list while a new filter loads, so the filter bar (and its focus) stays.
-    placeholderData: keepPreviousData,
-    refetchInterval: (query) => pollWhileBusy(query.state.data),
-  });
+  const { query: posts, posts: loaded } = usePostList(orgId, filters, readable);
   const channels = useQuery({
     queryKey: channelKeys.list(orgId),
     queryFn: () => channelsApi.list(orgId),
@@ -49,14 +42,24 @@ export function PostsPage() {
       )}
       {posts.isPending && <PageLoader />}
       {posts.isError && <QueryError error={posts.error} onRetry={() => void posts.refetch()} />}
-      {posts.data && (
+      {loaded && (
         <PostList
           orgId={org.id}
           timeZone={org.timeZone}
-          posts={posts.data}
+          posts={loaded}
           can={can}
           filtered={Object.values(filters).some(Boolean)}
           filters={<PostFiltersBar orgId={org.id} value={filters} onChange={setFilters} />}
+          more={
+            posts.hasNextPage &&
+            !posts.isPlaceholderData && (
+              <Center>
+                <Button variant="default" loading={posts.isFetchingNextPage} onClick={() => void posts.fetchNextPage()}>
+                  {t('list.loadMore')}
+                </Button>
+              </Center>
+            )
+          }
         />
       )}
     </Stack>

@@ -1,10 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import type { Post, PostTarget } from '@nahbar/common';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../components/server-errors.ts';
 import { channelKeys } from '../channels/channels-api.ts';
-import { postKeys, postsApi } from './posts-api.ts';
+import { type PostPage, postKeys, postsApi } from './posts-api.ts';
 
 export type TargetAction = 'schedule' | 'cancel' | 'takedown';
 
@@ -18,11 +18,13 @@ export function useTargetAction(orgId: string) {
       return postsApi.takedown(orgId, target.id);
     },
     onSuccess: (updated, { action, target }) => {
-      queryClient.setQueryData<Post[]>(postKeys.list(orgId), (old) =>
-        old?.map((post) => ({
-          ...post,
-          targets: post.targets.map((item) => (item.id === updated.id ? { ...item, ...updated } : item)),
-        })),
+      const withTarget = (post: Post): Post => ({
+        ...post,
+        targets: post.targets.map((item) => (item.id === updated.id ? { ...item, ...updated } : item)),
+      });
+      // Every loaded page of every filtered list shows the new state at once; the refetch follows.
+      queryClient.setQueriesData<InfiniteData<PostPage>>({ queryKey: postKeys.lists(orgId) }, (old) =>
+        old ? { ...old, pages: old.pages.map((page) => ({ ...page, posts: page.posts.map(withTarget) })) } : old,
       );
       void queryClient.invalidateQueries({ queryKey: postKeys.all(orgId) });
       void queryClient.invalidateQueries({ queryKey: ['org', orgId, 'post'] });
