@@ -4,7 +4,7 @@ import { postMedia, posts, postTargets, postTemplates } from '../../db/schema/in
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { dueTimes } from './due.ts';
+import { dueTimes, dueTimesInTransaction } from './due.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadChannels, loadMedia } from './post-context.ts';
 import { normalizeTags } from './tags.ts';
@@ -42,14 +42,8 @@ export async function createPost(deps: Deps, actor: OrgActor, raw: CreatePostInp
     if (!channel) throw new AppError('not_found');
     return { field: `targets.${i}`, input: t, channel };
   });
-  const due = await dueTimes(
-    deps.db,
-    actor.orgId,
-    input.when,
-    targets.map((t) => ({ field: t.field, channelId: t.channel.id, channelName: t.channel.name })),
-    now,
-    actor.language,
-  );
+  const queueTargets = targets.map((t) => ({ field: t.field, channelId: t.channel.id, channelName: t.channel.name }));
+  const decided = await dueTimes(deps.db, actor.orgId, input.when, queueTargets, now, actor.language);
   if (input.when.mode !== 'draft') {
     assertSchedulable(
       {
@@ -65,6 +59,7 @@ export async function createPost(deps: Deps, actor: OrgActor, raw: CreatePostInp
 
   const scheduled = input.when.mode !== 'draft';
   const created = await deps.db.transaction(async (tx) => {
+    const due = await dueTimesInTransaction(tx, actor.orgId, input.when, queueTargets, now, actor.language, decided);
     const [post] = await tx
       .insert(posts)
       .values({

@@ -1,5 +1,5 @@
 import type { Language, When } from '@nahbar/common';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { organisations } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
@@ -71,4 +71,25 @@ export async function dueTimes(
     );
   }
   return slots;
+}
+
+type QueueTarget = { field: string; channelId: string; channelName: string };
+
+/**
+ * The queue decided again inside the writing transaction, one queueing writer per organisation
+ * at a time (a transaction-scoped advisory lock): two posts queued at the same moment never get
+ * the same slot. Other modes keep what was decided before the transaction.
+ */
+export async function dueTimesInTransaction(
+  tx: DbOrTx,
+  orgId: string,
+  when: When,
+  targets: QueueTarget[],
+  now: Date,
+  language: Language,
+  decided: Map<string, Date | null>,
+): Promise<Map<string, Date | null>> {
+  if (when.mode !== 'queue') return decided;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`nahbar-queue:${orgId}`}))`);
+  return dueTimes(tx, orgId, when, targets, now, language);
 }

@@ -111,6 +111,13 @@ describe('POST /posts', () => {
     const second = await create({ targets: [{ channelId: bluesky }], when: { mode: 'queue' } });
     // The first post holds that slot now: the next one goes a day later.
     expect(Date.parse(second.json().targets[0].dueAt) - Date.parse(b1!.dueAt)).toBe(86_400_000);
+
+    // Four people press "In die Warteschlange" at the same moment: four different slots.
+    const together = await Promise.all(
+      Array.from({ length: 4 }, () => create({ targets: [{ channelId: bluesky }], when: { mode: 'queue' } })),
+    );
+    const dues = together.map((r) => r.json().targets[0].dueAt as string);
+    expect(new Set(dues).size).toBe(4);
   });
 
   it('refuses the queue for a channel without slots, naming it, and writes nothing', async () => {

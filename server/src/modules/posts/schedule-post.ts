@@ -4,7 +4,7 @@ import { channels, postMedia, posts, postTargets } from '../../db/schema/index.t
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { dueTimes } from './due.ts';
+import { dueTimes, dueTimesInTransaction } from './due.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadMedia } from './post-context.ts';
 import { rescheduled } from './reschedule.ts';
@@ -33,14 +33,8 @@ export async function schedulePost(deps: Deps, actor: OrgActor, postId: string, 
     .filter((row) => SCHEDULABLE.includes(row.target.state));
   if (movable.length === 0) throw new AppError('target_state');
   const now = deps.clock();
-  const due = await dueTimes(
-    deps.db,
-    actor.orgId,
-    when,
-    movable.map((r) => ({ field: r.field, channelId: r.channel.id, channelName: r.channel.name })),
-    now,
-    actor.language,
-  );
+  const queueTargets = movable.map((r) => ({ field: r.field, channelId: r.channel.id, channelName: r.channel.name }));
+  const decided = await dueTimes(deps.db, actor.orgId, when, queueTargets, now, actor.language);
   if (when.mode !== 'draft') {
     const links = await deps.db
       .select()
@@ -60,6 +54,7 @@ export async function schedulePost(deps: Deps, actor: OrgActor, postId: string, 
   }
 
   const updated = await deps.db.transaction(async (tx) => {
+    const due = await dueTimesInTransaction(tx, actor.orgId, when, queueTargets, now, actor.language, decided);
     const rows = [];
     for (const r of movable) {
       const dueAt = due.get(r.channel.id) ?? null;

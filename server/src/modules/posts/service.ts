@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { dueTimes } from './due.ts';
+import { dueTimes, dueTimesInTransaction } from './due.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadMedia } from './post-context.ts';
 import { rescheduled } from './reschedule.ts';
@@ -31,15 +31,9 @@ export async function scheduleTarget(deps: Deps, actor: OrgActor, id: string, wh
   if (!actor.canPublish) throw new AppError('forbidden');
   const { target, channel, post } = await targetRow(deps, actor.orgId, id);
   const now = deps.clock();
-  const due = await dueTimes(
-    deps.db,
-    actor.orgId,
-    when,
-    [{ field: 'target', channelId: channel.id, channelName: channel.name }],
-    now,
-    actor.language,
-  );
-  const dueAt = due.get(channel.id) ?? null;
+  const queueTargets = [{ field: 'target', channelId: channel.id, channelName: channel.name }];
+  const decided = await dueTimes(deps.db, actor.orgId, when, queueTargets, now, actor.language);
+  let dueAt = decided.get(channel.id) ?? null;
   if (dueAt) {
     const links = await deps.db
       .select()
@@ -56,6 +50,8 @@ export async function scheduleTarget(deps: Deps, actor: OrgActor, id: string, wh
     );
   }
   const updated = await deps.db.transaction(async (tx) => {
+    const due = await dueTimesInTransaction(tx, actor.orgId, when, queueTargets, now, actor.language, decided);
+    dueAt = due.get(channel.id) ?? null;
     const [row] = await tx
       .update(postTargets)
       .set(rescheduled(dueAt, now))
