@@ -146,6 +146,17 @@ describe('video and subtitles', () => {
     expect(thumb.json().error.code).toBe('media_not_image');
   });
 
+  it('keeps a phone video without the place it was filmed', async () => {
+    const location = '+53.0793+008.8017/';
+    const filmed = testVideo({ location, width: 1080, height: 1920, rotated: true });
+    const created = await upload(filmed, 'video/mp4', { name: 'Garten.mp4' });
+    expect(created.statusCode, created.body).toBe(201);
+    const back = (await get(created.json().url)).rawPayload;
+    expect(back.includes(location)).toBe(false);
+    expect(back.length).toBe(filmed.length);
+    expect(created.json()).toMatchObject({ width: 1920, height: 1080, size: filmed.length });
+  });
+
   it('stores SRT as WebVTT', async () => {
     const srt = '1\n00:00:01,000 --> 00:00:02,000\nHallo zusammen\n';
     const created = await upload(Buffer.from(srt), 'application/x-subrip', { name: 'untertitel.srt' });

@@ -25,6 +25,8 @@ export function testVideo(
     seconds?: number;
     rotated?: boolean;
     mdatBytes?: number;
+    /** Where it was filmed, as phones write it: moov/udta/©xyz and an Apple moov/meta item. */
+    location?: string;
   } = {},
 ): Buffer {
   const { brand = 'isom', width = 640, height = 360, seconds = 12.5, rotated = false, mdatBytes = 2048 } = options;
@@ -48,7 +50,14 @@ export function testVideo(
     u32(width * 0x10000, height * 0x10000),
   );
   const hdlr = box('hdlr', u32(0, 0), Buffer.from('vide', 'latin1'), Buffer.alloc(12), Buffer.from('Video\0'));
-  const moov = box('moov', mvhd, box('trak', tkhd, box('mdia', hdlr)));
+  const where = options.location
+    ? [
+        box('udta', box('\xa9xyz', Buffer.from([0, 18, 0x15, 0xc7]), Buffer.from(options.location, 'latin1'))),
+        box('meta', u32(0), box('keys', Buffer.from('com.apple.quicktime.location.ISO6709', 'latin1'))),
+      ]
+    : [];
+  const trakWhere = options.location ? [box('udta', Buffer.from(`GPS ${options.location}`, 'latin1'))] : [];
+  const moov = box('moov', mvhd, box('trak', tkhd, box('mdia', hdlr), ...trakWhere), ...where);
   const mdat = box('mdat', Buffer.alloc(mdatBytes, 0x42));
   return Buffer.concat([ftyp, moov, mdat]);
 }

@@ -7,6 +7,7 @@ import { CAPTION_TYPES, type CaptionType, MAX_CAPTION_BYTES, readCaptions } from
 import { ACCEPTED_TYPES, type AcceptedType, isAcceptedType, MAX_UPLOAD_BYTES, processImage } from './image-pipeline.ts';
 import { publicMedia } from './public-media.ts';
 import { MAX_VIDEO_BYTES, readVideo, VIDEO_TYPES, type VideoType } from './video-container.ts';
+import { stripVideoMetadata } from './video-metadata.ts';
 
 export const UPLOAD_TYPES = [...Object.keys(ACCEPTED_TYPES), ...Object.keys(VIDEO_TYPES), ...CAPTION_TYPES];
 
@@ -34,7 +35,8 @@ type Prepared = Pick<typeof media.$inferInsert, 'kind' | 'mime' | 'width' | 'hei
 async function prepare(bytes: Buffer, type: AcceptedType | VideoType | CaptionType): Promise<Prepared> {
   if (isVideoType(type)) {
     const video = readVideo(bytes, type);
-    return { kind: 'video', ...video, bytes };
+    // Kept as sent, but never with the place (or time) it was filmed.
+    return { kind: 'video', ...video, bytes: stripVideoMetadata(bytes) };
   }
   if (isCaptionType(type)) {
     const vtt = readCaptions(bytes, type);

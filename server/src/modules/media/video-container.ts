@@ -15,14 +15,15 @@ const MOV_BRANDS = new Set(['qt  ']);
 
 export type VideoInfo = { mime: VideoType; width: number; height: number; durationMs: number };
 
-type Box = { type: string; start: number; end: number };
+/** `at`: where the box (its header) begins; `start`–`end`: its payload. */
+export type Box = { type: string; at: number; start: number; end: number };
 
 function invalid(reason: string): AppError {
   return new AppError('media_video_invalid', { reason });
 }
 
 /** The boxes between `from` and `to`; a box that claims more than there is means a cut file. */
-function boxes(bytes: Buffer, from: number, to: number): Box[] {
+export function boxes(bytes: Buffer, from: number, to: number): Box[] {
   const found: Box[] = [];
   let at = from;
   while (at < to) {
@@ -42,7 +43,7 @@ function boxes(bytes: Buffer, from: number, to: number): Box[] {
     if (size < header) throw invalid(`box ${JSON.stringify(type)} has size ${size}`);
     if (at + size > to) throw invalid(`box ${JSON.stringify(type)} is cut off`);
     if (!/^[\x20-\x7e]{4}$/.test(type)) throw invalid('not a box');
-    found.push({ type, start: at + header, end: at + size });
+    found.push({ type, at, start: at + header, end: at + size });
     at += size;
   }
   return found;
