@@ -7,6 +7,7 @@ import deChannels from '../locales/de/channels.json';
 import deCommon from '../locales/de/common.json';
 import deInbox from '../locales/de/inbox.json';
 import deMedia from '../locales/de/media.json';
+import deNotifications from '../locales/de/notifications.json';
 import deOverview from '../locales/de/overview.json';
 import dePosts from '../locales/de/posts.json';
 import deRoles from '../locales/de/roles.json';
@@ -18,6 +19,7 @@ import enChannels from '../locales/en/channels.json';
 import enCommon from '../locales/en/common.json';
 import enInbox from '../locales/en/inbox.json';
 import enMedia from '../locales/en/media.json';
+import enNotifications from '../locales/en/notifications.json';
 import enOverview from '../locales/en/overview.json';
 import enPosts from '../locales/en/posts.json';
 import enRoles from '../locales/en/roles.json';
@@ -41,6 +43,7 @@ export const resources = {
     inbox: deInbox,
     media: deMedia,
     calendar: deCalendar,
+    notifications: deNotifications,
   },
   en: {
     common: enCommon,
@@ -54,6 +57,7 @@ export const resources = {
     inbox: enInbox,
     media: enMedia,
     calendar: enCalendar,
+    notifications: enNotifications,
   },
 } as const;
 

@@ -54,6 +54,11 @@ const CalendarPage = lazy(() =>
 const PlanningSettingsPage = lazy(() =>
   import('../features/calendar/planning-settings-page.tsx').then((m) => ({ default: m.PlanningSettingsPage })),
 );
+const NotificationSettingsPage = lazy(() =>
+  import('../features/notifications/notification-settings-page.tsx').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
 const MediaPage = lazy(() => import('../features/media/media-page.tsx').then((m) => ({ default: m.MediaPage })));
 
 export const paths = {
@@ -67,6 +72,7 @@ export const paths = {
   settingsOrganisation: '/einstellungen/organisation',
   settingsMembers: '/einstellungen/mitglieder',
   settingsAccount: '/einstellungen/konto',
+  settingsNotifications: '/einstellungen/benachrichtigungen',
   settingsTokens: '/einstellungen/api-tokens',
   settingsAudit: '/einstellungen/protokoll',
   settingsOutbox: '/einstellungen/postausgang',
@@ -145,6 +151,7 @@ export function AppRoutes() {
                 <Route path="organisation" element={<OrganisationSettingsPage />} />
                 <Route path="mitglieder" element={<MembersPage />} />
                 <Route path="konto" element={<AccountPage />} />
+                <Route path="benachrichtigungen" element={<NotificationSettingsPage />} />
                 <Route path="api-tokens" element={<TokensPage />} />
                 <Route path="protokoll" element={<AuditPage />} />
                 <Route path="postausgang" element={<OutboxPage />} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { Logo } from '../../components/logo.tsx';
+import { NotificationBell } from '../../features/notifications/notification-bell.tsx';
 import { MainNav } from './main-nav.tsx';
 import { OrgSwitcher } from './org-switcher.tsx';
 import { useChangeLanguage } from './use-change-language.ts';
@@ -46,6 +47,7 @@ export function AppLayout() {
           <Group gap={4} wrap="nowrap">
             <OrgSwitcher />
             <LanguageSwitch onChange={changeLanguage} />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

@@ -7,7 +7,17 @@ import { useCurrentOrg } from '../../app/session.tsx';
 
 type Tab = {
   to: string;
-  key: 'organisation' | 'members' | 'account' | 'tokens' | 'audit' | 'outbox' | 'inbox' | 'planning' | 'templates';
+  key:
+    | 'organisation'
+    | 'members'
+    | 'account'
+    | 'notifications'
+    | 'tokens'
+    | 'audit'
+    | 'outbox'
+    | 'inbox'
+    | 'planning'
+    | 'templates';
   permission?: Permission;
   needsOrg?: boolean;
 };
@@ -16,6 +26,7 @@ const TABS: Tab[] = [
   { to: 'organisation', key: 'organisation', needsOrg: true },
   { to: 'mitglieder', key: 'members', needsOrg: true, permission: 'members.read' },
   { to: 'konto', key: 'account' },
+  { to: 'benachrichtigungen', key: 'notifications' },
   { to: 'api-tokens', key: 'tokens' },
   { to: 'protokoll', key: 'audit', needsOrg: true, permission: 'audit.read' },
   { to: 'postausgang', key: 'outbox', needsOrg: true, permission: 'outbox.read' },
@@ -26,7 +37,7 @@ const TABS: Tab[] = [
 
 /** Sub-navigation as links (not ARIA tabs): every settings page has its own address. */
 export function SettingsLayout() {
-  const { t } = useTranslation(['settings', 'inbox']);
+  const { t } = useTranslation(['settings', 'inbox', 'notifications']);
   const org = useCurrentOrg();
   const visible = TABS.filter(
     (tab) => (!tab.needsOrg || org) && (!tab.permission || (org && can(org.roles, tab.permission))),
@@ -47,7 +58,11 @@ export function SettingsLayout() {
             c="var(--mantine-color-text)"
             className="settings-tab"
           >
-            {tab.key === 'inbox' ? t('inbox:settings.tab') : t(`tabs.${tab.key}`)}
+            {tab.key === 'inbox'
+              ? t('inbox:settings.tab')
+              : tab.key === 'notifications'
+                ? t('notifications:settings.tab')
+                : t(`tabs.${tab.key}`)}
           </Button>
         ))}
       </Group>

@@ -1,0 +1,29 @@
+import { Group, Radio } from '@mantine/core';
+import type { DeliveryMode, NotificationType } from '@nahbar/common';
+import { useTranslation } from 'react-i18next';
+import { DELIVERY_MODES } from './notifications-api.ts';
+
+type Props = {
+  type: NotificationType;
+  value: DeliveryMode;
+  onChange: (mode: DeliveryMode) => void;
+};
+
+/** One type: a labelled radio group (fieldset + legend), so each choice is read with what it is for. */
+export function DeliveryModeRow({ type, value, onChange }: Props) {
+  const { t } = useTranslation('notifications');
+  return (
+    <Radio.Group
+      label={t(`types.${type}.label`)}
+      description={t(`types.${type}.description`)}
+      value={value}
+      onChange={(mode) => onChange(mode as DeliveryMode)}
+    >
+      <Group mt="xs" gap="lg">
+        {DELIVERY_MODES.map((mode) => (
+          <Radio key={mode} value={mode} label={t(`modes.${mode}`)} />
+        ))}
+      </Group>
+    </Radio.Group>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Notification } from '@nahbar/common';
+import type { TFunction } from 'i18next';
+
+// The server sends names, not sentences, so the reader's language words them. A name the server
+// left out shows as an ellipsis rather than as a raw {{placeholder}}.
+const MISSING = '…';
+
+function param(notification: Notification, name: string): string {
+  const value = notification.params[name]?.trim();
+  return value ? value : MISSING;
+}
+
+/** The sentence for one notification, in the UI language. */
+export function notificationText(t: TFunction<'notifications'>, notification: Notification): string {
+  const p = (name: string) => param(notification, name);
+  switch (notification.type) {
+    case 'publish_failed':
+      return notification.params.reason?.trim()
+        ? t('types.publish_failed.text', { post: p('post'), channel: p('channel'), reason: p('reason') })
+        : t('types.publish_failed.textWithoutReason', { post: p('post'), channel: p('channel') });
+    case 'channel_needs_reconnect':
+      return t('types.channel_needs_reconnect.text', { channel: p('channel') });
+    case 'review_requested':
+      return t('types.review_requested.text', { author: p('author'), post: p('post') });
+    case 'changes_requested':
+      return t('types.changes_requested.text', { reviewer: p('reviewer'), post: p('post') });
+    case 'approved':
+      return t('types.approved.text', { reviewer: p('reviewer'), post: p('post') });
+    case 'consent_expiring':
+      return t('types.consent_expiring.text', { person: p('person') });
+  }
+}
