@@ -1,7 +1,6 @@
 import { Alert, Button, Card, Grid, Group, Stack, TagsInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Channel, CreatePostInput, MembershipSummary, Post, PostTemplate } from '@nahbar/common';
-import { isoToZonedWallTime, zonedWallTimeToIso } from '@nahbar/common/rules/zoned-time';
+import type { Channel, MembershipSummary, Post, PostTemplate } from '@nahbar/common';
 import { IconHistory, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -11,12 +10,15 @@ import { FormAlert } from '../../components/form-alert.tsx';
 import { errorMessage } from '../../components/server-errors.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { channelKeys } from '../channels/channels-api.ts';
+import { hasWrittenText, withTemplate } from './apply-template.ts';
 import { ChannelPicker } from './channel-picker.tsx';
 import { checkComposer } from './composer-checks.ts';
-import { type ComposerDraft, draftFromPost, emptyDraft, toCreateInput } from './composer-draft.ts';
+import { type ComposerDraft, draftFromPost, emptyDraft, savable, toCreateInput } from './composer-draft.ts';
+import { initialWhen, nextFullHour, toWhen } from './composer-when.ts';
 import { MediaSection } from './media-section.tsx';
 import { postKeys, postsApi } from './posts-api.ts';
 import { PostPreviews } from './previews/post-previews.tsx';
+import { ReplaceTextModal } from './replace-text-modal.tsx';
 import { SaveStatusLine } from './save-status-line.tsx';
 import { SaveTemplateButton } from './save-template-button.tsx';
 import { TemplateMenu } from './template-menu.tsx';
@@ -38,23 +40,6 @@ type Props = {
   readOnly?: boolean;
 };
 
-function nextFullHour(timeZone: string, mode: WhenMode): WhenValue {
-  return { mode, ...isoToZonedWallTime(Math.ceil((Date.now() + 3_600_000) / 3_600_000) * 3_600_000, timeZone) };
-}
-
-/** New posts start at the first mode; a planned post at its planned time; anything else as a draft. */
-function initialWhen(post: Post | undefined, timeZone: string, modes: WhenMode[]): WhenValue {
-  if (!post) return nextFullHour(timeZone, modes[0] ?? 'draft');
-  const due = post.targets.find((target) => target.state === 'scheduled' && target.dueAt)?.dueAt;
-  if (due && modes.includes('at')) return { mode: 'at', ...isoToZonedWallTime(due, timeZone) };
-  return nextFullHour(timeZone, 'draft');
-}
-
-function toWhen(when: WhenValue, timeZone: string): CreatePostInput['when'] {
-  if (when.mode === 'at') return { mode: 'at', at: zonedWallTimeToIso({ date: when.date, time: when.time }, timeZone) };
-  return { mode: when.mode };
-}
-
 /** One composer for new posts and for editing: base text, channel versions, media, tags, when. */
 export function Composer({ org, channels, can, post, lockedChannelIds = [], readOnly = false }: Props) {
   const { t } = useTranslation('posts');
@@ -67,6 +52,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
   const [sendError, setSendError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [replacing, setReplacing] = useState<PostTemplate | null>(null);
   const chosen = channels.filter((c) => draft.channelIds.includes(c.id));
   const checkMode = when.mode === 'draft' ? 'draft' : 'schedule';
   const issues = useMemo(() => checkComposer(draft, chosen, checkMode), [draft, chosen, checkMode]);
@@ -102,15 +88,33 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
   };
 
   const applyTemplate = (template: PostTemplate) => {
-    const usable = template.channelIds.filter((id) => channels.some((c) => c.id === id));
-    change({
-      text: template.text,
-      tags: [...new Set([...draft.tags, ...template.tags])].slice(0, 10),
-      channelIds: usable.length > 0 ? [...new Set([...usable, ...lockedChannelIds])] : draft.channelIds,
-      templateId: template.id,
-    });
+    change(withTemplate(draft, template, channels, lockedChannelIds));
     notifications.show({ color: 'petrol', message: t('templates.applied', { name: template.name }) });
   };
+  // Written words are not overwritten unasked; what is pending is saved first, so it stays in the history.
+  const pickTemplate = (template: PostTemplate) =>
+    hasWrittenText(draft) ? setReplacing(template) : applyTemplate(template);
+  const replaceWithTemplate = async (template: PostTemplate) => {
+    await autosave.flush();
+    applyTemplate(template);
+  };
+
+  /**
+   * Restoring builds on the saved version: edits not yet autosaved are saved first, in the same
+   * queue, so no autosave slips in between. If they cannot be saved, nothing is restored.
+   */
+  const restoreVersion = (version: number) =>
+    autosave.run(async (ref) => {
+      try {
+        await autosave.saveNow(ref);
+      } catch (error) {
+        throw new Error(t('history.notSaved', { message: errorMessage(error) }));
+      }
+      const { postId: id, version: base } = autosave.saved.current;
+      // Without a channel a draft cannot be saved: restoring now would lose what was written.
+      if (!id || autosave.hasPending()) throw new Error(t('history.noChannel'));
+      return postsApi.restore(org.id, id, version, base ?? 1);
+    });
 
   const send = async () => {
     const found = validateComposer({ draft, issues, when, timeZone: org.timeZone, t });
@@ -136,7 +140,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
         autosave.markSent(sent);
       } else {
         setDraft(emptyDraft());
-        setWhen(nextFullHour(org.timeZone, modes[0] ?? 'draft'));
+        setWhen({ mode: modes[0] ?? 'draft', ...nextFullHour(org.timeZone) });
         autosave.reset({ postId: null, version: null }, null);
       }
     } catch (error) {
@@ -168,7 +172,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
                   {post ? t('composer.editTitle') : t('composer.title')}
                 </Title>
                 <Group gap="xs">
-                  {!readOnly && <TemplateMenu orgId={org.id} onPick={applyTemplate} />}
+                  {!readOnly && <TemplateMenu orgId={org.id} onPick={pickTemplate} />}
                   {postId && (
                     <Button
                       variant="subtle"
@@ -273,7 +277,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
           timeZone={org.timeZone}
           opened={historyOpen}
           onClose={() => setHistoryOpen(false)}
-          baseVersion={autosave.saved.current.version ?? 1}
+          restore={restoreVersion}
           canRestore={!readOnly}
           onRestored={(restored) => {
             load(restored);
@@ -281,6 +285,12 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
           }}
         />
       )}
+      <ReplaceTextModal
+        template={replacing}
+        saved={savable(draft) || !autosave.hasPending()}
+        onConfirm={replaceWithTemplate}
+        onClose={() => setReplacing(null)}
+      />
     </Card>
   );
 }

@@ -111,5 +111,8 @@ export function useAutosave({ orgId, timeZone, language, draft, initial, enabled
     lastSent.current = JSON.stringify(sentDraft);
   }, []);
 
-  return { status, setStatus, run, saveNow, flush, reset, adopt, markSent, saved };
+  /** Whether the draft holds changes no save has sent yet (after a flush: ones that cannot be saved). */
+  const hasPending = useCallback(() => JSON.stringify(latest.current.draft) !== lastSent.current, []);
+
+  return { status, setStatus, run, saveNow, flush, reset, adopt, markSent, saved, hasPending };
 }

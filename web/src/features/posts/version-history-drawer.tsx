@@ -17,8 +17,8 @@ type Props = {
   timeZone: string;
   opened: boolean;
   onClose: () => void;
-  /** The version the editor has: a restore on top of someone else's newer save is refused. */
-  baseVersion: number;
+  /** Brings `version` back on top of what the editor has saved (pending edits are saved first). */
+  restore: (version: number) => Promise<Post>;
   canRestore: boolean;
   onRestored: (post: Post) => void;
 };
@@ -30,7 +30,7 @@ export function VersionHistoryDrawer({
   timeZone,
   opened,
   onClose,
-  baseVersion,
+  restore: restoreVersion,
   canRestore,
   onRestored,
 }: Props) {
@@ -43,7 +43,7 @@ export function VersionHistoryDrawer({
     enabled: opened,
   });
   const restore = useMutation({
-    mutationFn: (version: number) => postsApi.restore(orgId, postId, version, baseVersion),
+    mutationFn: restoreVersion,
     onSuccess: (post) => {
       void versions.refetch();
       setSelected(null);
