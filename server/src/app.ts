@@ -20,6 +20,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { inboxActionRoutes } from './modules/inbox/actions-routes.ts';
 import { inboxRoutes } from './modules/inbox/routes.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
 import { postRoutes } from './modules/posts/routes.ts';
 import { setupRoutes } from './modules/setup/routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await feedRoutes(app, deps);
   await inboxRoutes(app, deps);
   await inboxActionRoutes(app, deps);
+  await notificationRoutes(app, deps);
 
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -5,6 +5,8 @@ import type { Deps } from '../deps.ts';
 import { auditInsert, recordAudit } from '../modules/audit/service.ts';
 import type { ChannelRow } from '../modules/channels/access.ts';
 import { notifyReconnect } from '../modules/channels/reconnect.ts';
+import { deliverNotified, type Notified } from '../modules/notifications/notify.ts';
+import { notifyTargetFailed } from '../modules/notifications/publish-failed.ts';
 
 type TargetRow = typeof postTargets.$inferSelect;
 const ENGINE = { userId: null, ip: null };
@@ -86,6 +88,7 @@ export async function markFailed(
       )
     : null;
   const needsReconnect = error.kind === 'auth' && channel.status !== 'needs_reconnect';
+  let notified: Notified | undefined;
   const settled = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(postTargets)
@@ -127,9 +130,16 @@ export async function markFailed(
           attempts: target.attempts,
         },
       });
+      notified = await notifyTargetFailed(deps, tx, {
+        orgId: target.orgId,
+        postId: target.postId,
+        channelName: channel.name,
+        reason: error.networkMessage ?? error.message,
+      });
     }
     return true;
   });
   if (settled && retryAt) await deps.jobs.sendPublish(target.id, retryAt);
+  if (settled && notified) await deliverNotified(deps, notified);
   if (settled && needsReconnect) await notifyReconnect(deps, channel, error.networkMessage ?? error.message);
 }

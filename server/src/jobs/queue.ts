@@ -7,6 +7,8 @@ export const TAKEDOWN_QUEUE = 'takedown-target';
 export const INBOX_FETCH_QUEUE = 'inbox-fetch';
 /** Daily: keep every Rubrik's draft slots twelve weeks ahead. */
 export const SERIES_EXTEND_QUEUE = 'series-extend';
+/** Hourly: the daily notification summaries of everyone whose local time is 7 o'clock. */
+export const NOTIFICATION_DIGEST_QUEUE = 'notification-digest';
 export const BOSS_SCHEMA = 'pgboss';
 
 export type JobQueue = {
@@ -92,5 +94,9 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   if (!existing.has(SERIES_EXTEND_QUEUE)) {
     // `singleton`: one run at a time however many workers the cron wakes.
     await boss.createQueue(SERIES_EXTEND_QUEUE, { policy: 'singleton', retryLimit: 2, expireInSeconds: 600 });
+  }
+  if (!existing.has(NOTIFICATION_DIGEST_QUEUE)) {
+    // `singleton` as above; a retry within the hour sends only what is still unsent.
+    await boss.createQueue(NOTIFICATION_DIGEST_QUEUE, { policy: 'singleton', retryLimit: 2, expireInSeconds: 600 });
   }
 }

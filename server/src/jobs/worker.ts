@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { startInboxWorker } from '../modules/inbox/worker.ts';
+import { startNotificationJobs } from './notification-digest.ts';
 import { publishTarget } from './publish-target.ts';
 import { PUBLISH_QUEUE, SERIES_EXTEND_QUEUE, TAKEDOWN_QUEUE } from './queue.ts';
 import { extendSeries } from './series-extend.ts';
@@ -53,6 +54,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
   };
   await runSweep();
   const inbox = await startInboxWorker(deps, { sweepIntervalMs: options.sweepIntervalMs });
+  const notifications = await startNotificationJobs(deps, { sweepIntervalMs: options.sweepIntervalMs });
   const timer = setInterval(runSweep, options.sweepIntervalMs ?? deps.config.publishing.sweepIntervalMs);
   return {
     async stop() {
@@ -61,6 +63,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
       await boss.offWork(TAKEDOWN_QUEUE);
       await boss.offWork(SERIES_EXTEND_QUEUE);
       await inbox.stop();
+      await notifications.stop();
       await running;
     },
     sweepNow: runSweep as Worker['sweepNow'],

@@ -1,7 +1,8 @@
-import { and, eq, notInArray, sql } from 'drizzle-orm';
-import { channels, memberships, organisations, users } from '../../db/schema/index.ts';
+import { and, eq, notInArray } from 'drizzle-orm';
+import { channels } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
-import { channelNeedsReconnectMail } from '../mail/templates.ts';
+import { notify } from '../notifications/notify.ts';
+import { orgMembersWithRoles } from '../notifications/recipients.ts';
 import type { ChannelRow } from './access.ts';
 
 /**
@@ -17,21 +18,13 @@ export async function markNeedsReconnect(deps: Deps, channel: ChannelRow, networ
   if (changed.length > 0) await notifyReconnect(deps, channel, networkMessage);
 }
 
-/** Owners and admins learn by e-mail that a channel refused our credentials. */
+/** Owners and admins are told (in nahbar, and by e-mail as they chose) that a channel refused our credentials. */
 export async function notifyReconnect(deps: Deps, channel: ChannelRow, networkMessage: string): Promise<void> {
-  const [org] = await deps.db.select().from(organisations).where(eq(organisations.id, channel.orgId));
-  const people = await deps.db
-    .select({ email: users.email, language: users.language })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, channel.orgId), sql`${memberships.roles} && array['owner','admin']::text[]`));
-  for (const person of people) {
-    const mail = channelNeedsReconnectMail(person.language === 'en' ? 'en' : 'de', {
-      organisation: org?.name ?? '',
-      channel: channel.name,
-      networkMessage,
-      url: `${deps.config.publicUrl}/kanaele`,
-    });
-    await deps.mailer.send({ orgId: channel.orgId, to: person.email, ...mail });
-  }
+  await notify(deps, {
+    orgId: channel.orgId,
+    userIds: await orgMembersWithRoles(deps.db, channel.orgId, ['owner', 'admin']),
+    type: 'channel_needs_reconnect',
+    params: { channel: channel.name, reason: networkMessage },
+    link: '/kanaele',
+  });
 }

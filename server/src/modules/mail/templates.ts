@@ -4,9 +4,10 @@ import type { Language } from '@nahbar/common';
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-type Rendered = { subject: string; text: string; html: string };
+export type Rendered = { subject: string; text: string; html: string };
 
-function render(
+/** The house layout: paragraphs, one button with its link spelled out, a footer. */
+export function render(
   subject: string,
   paragraphs: string[],
   action: { label: string; url: string },
