@@ -185,12 +185,14 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
                   )}
                 </Group>
               </Group>
-              <SaveStatusLine
-                status={autosave.status}
-                onReload={() => void reload()}
-                started={postId !== null}
-                timeZone={org.timeZone}
-              />
+              {!readOnly && (
+                <SaveStatusLine
+                  status={autosave.status}
+                  onReload={() => void reload()}
+                  started={postId !== null}
+                  timeZone={org.timeZone}
+                />
+              )}
               <ChannelPicker
                 channels={channels}
                 selected={draft.channelIds}
@@ -231,9 +233,9 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
                 }
                 maxTags={10}
                 readOnly={readOnly}
-                clearable
+                clearable={!readOnly}
               />
-              {!can.publish && (
+              {!readOnly && !can.publish && (
                 <Alert color="petrol" variant="light" icon={<IconInfoCircle aria-hidden />}>
                   {t('composer.contributorHint')}
                 </Alert>

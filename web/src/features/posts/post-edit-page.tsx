@@ -1,6 +1,6 @@
 import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import type { Post, TargetState } from '@nahbar/common';
-import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowLeft, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { channelKeys, channelsApi } from '../channels/channels-api.ts';
 import { useOrgAccess } from '../settings/use-org-access.ts';
 import { Composer } from './composer.tsx';
 import { DiscardDraftButton } from './discard-draft-button.tsx';
+import { editBlock } from './edit-permission.ts';
 import { postKeys, postsApi } from './posts-api.ts';
 import { TakedownModal } from './takedown-modal.tsx';
 import { TargetRow } from './target-row.tsx';
@@ -48,10 +49,8 @@ export function PostEditPage() {
 
   const data = post.data;
   const canPublish = allowed('posts.publish');
-  // Contributors suggest: they edit their own posts, and only while nothing is planned yet.
-  const editable =
-    allowed('posts.draft') &&
-    (canPublish || (data.authorId === session.user.id && data.targets.every((target) => target.state === 'draft')));
+  const block = editBlock(data, session.user.id, { draft: allowed('posts.draft'), publish: canPublish });
+  const editable = block === null;
   const own = new Set(data.targets.map((target) => target.channelId));
   const offered = channels.data.filter((c) => c.status !== 'disconnected' || own.has(c.id));
   const locked = data.targets.filter((target) => OUT.includes(target.state)).map((target) => target.channelId);
@@ -62,9 +61,11 @@ export function PostEditPage() {
         <IconArrowLeft size={14} aria-hidden /> {t('edit.back')}
       </Anchor>
       <PageHeader title={t('edit.title')} description={t('description', { timeZone: org.timeZone })} />
-      {!editable && (
-        <Alert color="gray" icon={<IconInfoCircle aria-hidden />}>
-          {t('edit.readOnly')}
+      {block && (
+        <Alert color="gray" icon={<IconLock aria-hidden />} title={t('edit.readOnly')}>
+          {block === 'notOwn' && data.authorName
+            ? t('edit.blocked.notOwnBy', { name: data.authorName })
+            : t(`edit.blocked.${block}`)}
         </Alert>
       )}
       {locked.length > 0 && (

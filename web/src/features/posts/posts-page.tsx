@@ -1,4 +1,5 @@
-import { Button, Center, Stack } from '@mantine/core';
+import { Alert, Button, Center, Stack } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +36,11 @@ export function PostsPage() {
   return (
     <Stack gap="lg" maw={1200}>
       <PageHeader title={t('title')} description={t('description', { timeZone: org.timeZone })} />
+      {!canDraft && (
+        <Alert color="gray" icon={<IconInfoCircle aria-hidden />}>
+          {t('readOnlyHint')}
+        </Alert>
+      )}
       {canDraft && channels.isPending && <PageLoader />}
       {canDraft && channels.isError && <QueryError error={channels.error} onRetry={() => void channels.refetch()} />}
       {canDraft && channels.data && (
