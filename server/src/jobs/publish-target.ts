@@ -4,6 +4,8 @@ import { channels, postMedia, posts, postTargets } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { adapterFor, contextFor } from '../modules/channels/access.ts';
+import { deliverNotified } from '../modules/notifications/notify.ts';
+import { notifyTargetFailed } from '../modules/notifications/publish-failed.ts';
 import { MAX_ATTEMPTS, markFailed, markPublished } from './outcome.ts';
 import { publishInput } from './publish-input.ts';
 
@@ -53,14 +55,15 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
     eq(postTargets.attempts, target.attempts),
   );
 
-  const stop = (kind: 'late' | 'auth', state: 'held' | 'failed', message: string, action: string) =>
-    deps.db.transaction(async (tx) => {
+  // A target that fails here fails for good: its author and the team are told (held ones wait for them anyway).
+  const stop = async (kind: 'late' | 'auth', state: 'held' | 'failed', message: string, action: string) => {
+    const notified = await deps.db.transaction(async (tx) => {
       const [stopped] = await tx
         .update(postTargets)
         .set({ state, errorKind: kind, errorMessage: message, errorNetworkMessage: null, errorAt: now, updatedAt: now })
         .where(unchanged)
         .returning({ id: postTargets.id });
-      if (!stopped) return { kind: 'skip' } as const;
+      if (!stopped) return undefined;
       await recordAudit(
         tx,
         { userId: null, ip: null },
@@ -72,8 +75,17 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
           details: { dueAt: dueAt.toISOString(), channelId: channel.id, reason: message },
         },
       );
-      return { kind: 'skip' } as const;
+      if (state !== 'failed') return undefined;
+      return notifyTargetFailed(deps, tx, {
+        orgId: target.orgId,
+        postId: target.postId,
+        channelName: channel.name,
+        reason: message,
+      });
     });
+    if (notified) await deliverNotified(deps, notified);
+    return { kind: 'skip' } as const;
+  };
   if (now.getTime() - notBefore.getTime() > LATE_LIMIT_MS) {
     return stop('late', 'held', 'more than 6 hours late: held for a decision', 'post.held_late');
   }

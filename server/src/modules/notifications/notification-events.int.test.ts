@@ -99,5 +99,13 @@ describe('events that notify', () => {
     expect(reconnect(await listOf(editor))).toHaveLength(0);
     // The post itself failed too, and its author hears of that.
     expect((await listOf(editor)).filter((n) => n.link === `/beitraege/${postId}`)).toHaveLength(1);
+
+    // The next post on that channel fails before calling the network; it is announced too,
+    // but the channel is not announced a second time.
+    const second = await publishNow(channelId, 'Noch ein Beitrag');
+    await eventually(async () =>
+      (await listOf(editor)).some((n) => n.link === `/beitraege/${second}`) ? true : undefined,
+    );
+    expect(reconnect(await listOf(owner))).toHaveLength(1);
   });
 });
