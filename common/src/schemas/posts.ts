@@ -83,6 +83,11 @@ export const updatePostSchema = z.strictObject({
   targets: z.array(targetInputSchema).min(1).max(20).optional(),
   tags: tagsSchema.optional(),
   plannedAt: isoDate.nullish(),
+  /**
+   * Keep what was saved before as its own version: this save starts a new one instead of
+   * joining the last autosave (a template just replaced the text).
+   */
+  checkpoint: z.boolean().optional(),
 });
 export type UpdatePostInput = z.input<typeof updatePostSchema>;
 

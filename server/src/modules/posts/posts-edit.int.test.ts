@@ -60,6 +60,12 @@ describe('PATCH /posts/:id (autosave and edits)', () => {
     ]);
     expect(list[1].snapshot).toMatchObject({ text: 'Nach der Pause', tags: ['Sommerfest'] });
     expect(await audits(post.id, 'post.updated')).toBe(2);
+
+    // A template replaces Emil's text a minute later: his words stay in the history.
+    await patch(post.id, { baseVersion: 8, text: 'Aus der Vorlage', checkpoint: true }, editor);
+    const afterTemplate = await versions(post.id);
+    expect(afterTemplate.map((v: { version: number }) => v.version)).toEqual([9, 8, 7, 6]);
+    expect(afterTemplate[1].snapshot.text).toBe('Von Emil');
   });
 
   it('refuses a save on an outdated version with 409 and the current version', async () => {

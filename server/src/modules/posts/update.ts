@@ -183,7 +183,7 @@ export async function updatePost(
       authorId: actor.userId,
       version,
       now,
-      forceNew: options.forceNewVersion ?? false,
+      forceNew: (options.forceNewVersion ?? false) || input.checkpoint === true,
     });
     if (newVersionRow || options.audit) {
       await recordAudit(tx, actor, {

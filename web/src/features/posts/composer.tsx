@@ -96,6 +96,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
     hasWrittenText(draft) ? setReplacing(template) : applyTemplate(template);
   const replaceWithTemplate = async (template: PostTemplate) => {
     await autosave.flush();
+    autosave.checkpoint();
     applyTemplate(template);
   };
 

@@ -41,6 +41,8 @@ export function useAutosave({ orgId, timeZone, language, draft, initial, enabled
   const latest = useRef({ draft, timeZone, language, onSaved, orgId });
   latest.current = { draft, timeZone, language, onSaved, orgId };
   const stopped = useRef(false);
+  // The next save starts its own version (what was there before stays in the history).
+  const checkpointNext = useRef(false);
 
   /** Runs `task` after everything queued before it; the task sees the saved id and version of that moment. */
   const run = useCallback(<T>(task: (ref: SavedRef) => Promise<T>): Promise<T> => {
@@ -57,10 +59,14 @@ export function useAutosave({ orgId, timeZone, language, draft, initial, enabled
     setStatus({ kind: 'saving' });
     try {
       const post = ref.postId
-        ? await postsApi.update(orgId, ref.postId, toUpdateInput(draft, ref.version ?? 1, timeZone))
+        ? await postsApi.update(orgId, ref.postId, {
+            ...toUpdateInput(draft, ref.version ?? 1, timeZone),
+            ...(checkpointNext.current && { checkpoint: true }),
+          })
         : await postsApi.create(orgId, toCreateInput(draft, { mode: 'draft' }, language ?? undefined, timeZone));
       saved.current = { postId: post.id, version: post.version };
       lastSent.current = payload;
+      checkpointNext.current = false;
       setStatus({ kind: 'saved', at: new Date() });
       onSaved(post);
       return post;
@@ -111,8 +117,13 @@ export function useAutosave({ orgId, timeZone, language, draft, initial, enabled
     lastSent.current = JSON.stringify(sentDraft);
   }, []);
 
+  /** The next save keeps what is saved now as its own version (before a template replaces the text). */
+  const checkpoint = useCallback(() => {
+    checkpointNext.current = true;
+  }, []);
+
   /** Whether the draft holds changes no save has sent yet (after a flush: ones that cannot be saved). */
   const hasPending = useCallback(() => JSON.stringify(latest.current.draft) !== lastSent.current, []);
 
-  return { status, setStatus, run, saveNow, flush, reset, adopt, markSent, saved, hasPending };
+  return { status, setStatus, run, saveNow, flush, reset, adopt, markSent, saved, hasPending, checkpoint };
 }
