@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group } from '@mantine/core';
+import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +42,10 @@ export function AppLayout() {
               aria-expanded={opened}
               aria-controls="main-navigation"
             />
-            <Logo />
+            {/* Below 576 px the controls need the room: with the logo the row overflowed a 390 px phone. */}
+            <Box visibleFrom="xs">
+              <Logo />
+            </Box>
           </Group>
           <Group gap={4} wrap="nowrap">
             <OrgSwitcher />

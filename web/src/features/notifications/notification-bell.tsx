@@ -8,6 +8,7 @@ import { LiveRegion, useLiveRegion } from '../calendar/live-region.tsx';
 import { CENTRE_TITLE_ID, NotificationCentre } from './notification-centre.tsx';
 import { notificationKeys } from './notifications-api.ts';
 import { useNotifications } from './use-notifications.ts';
+import { useRefetchOnWindowFocus } from './use-refetch-on-window-focus.ts';
 
 /** The header bell: unread count on a badge, the notification centre in a popover. */
 export function NotificationBell() {
@@ -17,6 +18,7 @@ export function NotificationBell() {
   const { unreadCount, query } = useNotifications();
   const [message, announce] = useLiveRegion();
   const previous = useRef<number | null>(null);
+  useRefetchOnWindowFocus();
 
   // Announce only when more are unread than before: reading them (here or elsewhere) stays quiet.
   useEffect(() => {
@@ -43,7 +45,7 @@ export function NotificationBell() {
         opened={opened}
         onChange={toggle}
         position="bottom-end"
-        width={400}
+        width={420}
         shadow="md"
         trapFocus
         returnFocus

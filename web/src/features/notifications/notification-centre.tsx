@@ -44,7 +44,7 @@ export function NotificationCentre({ onClose, announce }: Props) {
 
   return (
     <Stack gap="xs">
-      <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Group justify="space-between" gap="xs">
         <Title order={2} size="h5" id={CENTRE_TITLE_ID} ref={titleRef} tabIndex={-1}>
           {t('centre.title')}
         </Title>
@@ -93,7 +93,7 @@ export function NotificationCentre({ onClose, announce }: Props) {
               loading={query.isFetchingNextPage}
               onClick={() => {
                 setFocusFrom(items.length);
-                void query.fetchNextPage();
+                void query.fetchNextPage().then((result) => result.isError && setFocusFrom(null));
               }}
             >
               {t('centre.loadMore')}
