@@ -1,7 +1,7 @@
 import { Group, Radio } from '@mantine/core';
 import type { DeliveryMode, NotificationType } from '@nahbar/common';
 import { useTranslation } from 'react-i18next';
-import { DELIVERY_MODES } from './notifications-api.ts';
+import { DELIVERY_MODES } from './notification-types.ts';
 
 type Props = {
   type: NotificationType;

@@ -6,7 +6,8 @@ import { useSession } from '../../app/session.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { DeliveryModeRow } from './delivery-mode-row.tsx';
-import { NOTIFICATION_TYPES, notificationKeys, notificationsApi } from './notifications-api.ts';
+import { NOTIFICATION_TYPES } from './notification-types.ts';
+import { notificationKeys, notificationsApi } from './notifications-api.ts';
 import { useUpdatePreferences } from './use-update-preferences.ts';
 
 /** Einstellungen → Benachrichtigungen: per type, e-mail at once, a daily summary, or only in nahbar. */

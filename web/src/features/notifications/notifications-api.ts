@@ -1,20 +1,6 @@
 import type { DeliveryMode, NotificationList, NotificationPreferences, NotificationType } from '@nahbar/common';
 import { api, apiRequest } from '../../app/api.ts';
 
-// Local lists instead of the schemas' arrays, which would pull zod into the bundle; the Record
-// types make the compiler insist every type and mode is here, in the order the settings show them.
-const TYPE_KEYS: Record<NotificationType, true> = {
-  publish_failed: true,
-  channel_needs_reconnect: true,
-  review_requested: true,
-  changes_requested: true,
-  approved: true,
-  consent_expiring: true,
-};
-const MODE_KEYS: Record<DeliveryMode, true> = { immediately: true, daily: true, off: true };
-export const NOTIFICATION_TYPES = Object.keys(TYPE_KEYS) as NotificationType[];
-export const DELIVERY_MODES = Object.keys(MODE_KEYS) as DeliveryMode[];
-
 /** How many the bell shows at first; "Mehr laden" fetches the next page of the same size. */
 export const PAGE_SIZE = 15;
 
