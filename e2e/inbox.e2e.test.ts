@@ -196,4 +196,57 @@ describe('inbox journey', () => {
     expect(await alert.getByRole('link', { name: '0800 111 0 111' }).isVisible()).toBe(true);
     await checkPage(page, 'inbox-08-crisis');
   });
+
+  it('tells the author under the bell when the instance refuses a post, and leads to it', async () => {
+    fake.failNext(1, 422, { error: 'Validation failed: Text enthält einen gesperrten Link' }, 'POST /api/v1/statuses');
+    await page.getByRole('link', { name: 'Beiträge' }).click();
+    await page.waitForURL('**/beitraege');
+    await page.getByRole('textbox', { name: 'Text' }).fill('Flohmarkt am Samstag im Hof, alle sind willkommen.');
+    await page.getByRole('checkbox', { name: /stadtteiltreff/ }).check();
+    await page.getByRole('button', { name: 'Jetzt veröffentlichen', exact: true }).click();
+    const post = page.getByRole('article').filter({ hasText: 'Flohmarkt am Samstag' });
+    await expect
+      .poll(() => post.getByText('Fehlgeschlagen', { exact: true }).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+
+    // The bell asks again when the window gets focus; a reload does the same at once.
+    await page.reload();
+    const bell = page.getByRole('button', { name: 'Benachrichtigungen, 1 ungelesen' });
+    await expect.poll(() => bell.isVisible(), { timeout: 15_000 }).toBe(true);
+    await bell.click();
+    const notice = page.getByText(
+      /Der Beitrag „Flohmarkt am Samstag.*“ konnte bei .* nicht veröffentlicht werden: .*gesperrten Link/,
+    );
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    await checkPage(page, 'inbox-09-notification');
+    await notice.click();
+    await page.waitForURL(/\/beitraege\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('button', { name: 'Benachrichtigungen' }).isVisible()).toBe(true);
+  });
+
+  it('lets each person choose how they hear about it', async () => {
+    await page.getByRole('link', { name: 'Einstellungen', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Einstellungen' })
+      .getByRole('link', { name: 'Benachrichtigungen' })
+      .click();
+    await page.waitForURL('**/einstellungen/benachrichtigungen');
+    const failed = page.getByRole('radiogroup', { name: /Veröffentlichung fehlgeschlagen/ });
+    await failed.getByRole('radio', { name: 'Tägliche Zusammenfassung' }).check();
+    await expect
+      .poll(() =>
+        page.getByText('Gespeichert: Veröffentlichung fehlgeschlagen – Tägliche Zusammenfassung.').isVisible(),
+      )
+      .toBe(true);
+    await page.reload();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('radiogroup', { name: /Veröffentlichung fehlgeschlagen/ })
+          .getByRole('radio', { name: 'Tägliche Zusammenfassung' })
+          .isChecked(),
+      )
+      .toBe(true);
+    await checkPage(page, 'inbox-10-notification-settings');
+  });
 });
