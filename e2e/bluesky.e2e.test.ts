@@ -1,18 +1,11 @@
-import { AppBskyEmbedImages, type AppBskyFeedPost, AtpAgent } from '@atproto/api';
+import { AppBskyEmbedImages } from '@atproto/api';
 import { graphemeCount } from '@nahbar/common/rules/post-text';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BlueskyNetwork, startBlueskyNetwork, type TestAccount } from '../server/src/test/bluesky-network.ts';
-import {
-  checkPage,
-  connectBlueskyThroughThePage,
-  dialogGone,
-  dialogShown,
-  launch,
-  setUpThroughThePage,
-} from './browser.ts';
-import startServer from './global-setup.ts';
+import type { BlueskyNetwork, TestAccount } from '../server/src/test/bluesky-network.ts';
+import { type BlueskyJourney, startBlueskyJourney } from './bluesky-journey.ts';
+import { checkPage, connectBlueskyThroughThePage, dialogGone, dialogShown, setUpThroughThePage } from './browser.ts';
 
 // Set-up → connect a Bluesky account on a real local PDS → publish a long text with an image
 // (a thread of two) → the PDS holds both records → take it down → the PDS holds none.
@@ -27,38 +20,18 @@ const postText =
   'Bringt Nachbarinnen und Nachbarn mit, wir freuen uns auf euch alle!';
 const altText = 'Plakat zum Sommerfest: eine gelbe Sonnenblume auf blauem Grund.';
 
+let j: BlueskyJourney;
 let baseUrl = '';
-let stopServer: (() => Promise<void>) | undefined;
-let network: BlueskyNetwork | undefined;
-let account: TestAccount;
-let browser: Browser;
 let page: Page;
+let network: BlueskyNetwork;
+let account: TestAccount;
+const postsOnPds = () => j.postsOnPds();
 
 beforeAll(async () => {
-  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
-  [stopServer, browser] = await Promise.all([
-    startServer(project as unknown as Parameters<typeof startServer>[0]),
-    launch(),
-  ]);
-  // Last: the network points TMPDIR at its own folder until it closes, and the server and
-  // Chromium should not inherit that.
-  network = await startBlueskyNetwork({ appView: false });
-  account = await network.createAccount('stadtteiltreff');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  page = await context.newPage();
+  j = await startBlueskyJourney('stadtteiltreff');
+  ({ baseUrl, page, network, account } = j);
 });
-afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
-  await network?.close();
-});
-
-/** What the PDS itself holds in the account's repository: no AppView in between. */
-async function postsOnPds() {
-  const agent = new AtpAgent({ service: network!.pdsUrl });
-  const res = await agent.com.atproto.repo.listRecords({ repo: account.did, collection: 'app.bsky.feed.post' });
-  return res.data.records.map((r) => ({ uri: r.uri, cid: r.cid, value: r.value as AppBskyFeedPost.Record }));
-}
+afterAll(() => j?.close());
 
 describe('Bluesky journey', () => {
   it('sets up the organisation', async () => {
@@ -69,7 +42,7 @@ describe('Bluesky journey', () => {
   });
 
   it('connects the Bluesky account with an app password on its own PDS', async () => {
-    await connectBlueskyThroughThePage(page, account, network!.pdsUrl);
+    await connectBlueskyThroughThePage(page, account, network.pdsUrl);
     await checkPage(page, 'bluesky-01-channel-connected');
   });
 

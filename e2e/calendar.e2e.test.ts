@@ -1,22 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppBskyEmbedImages, type AppBskyFeedPost, AtpAgent } from '@atproto/api';
+import { AppBskyEmbedImages } from '@atproto/api';
 import { graphemeCount } from '@nahbar/common/rules/post-text';
 import { isoToZonedWallTime, zonedWallTimeToIso } from '@nahbar/common/rules/zoned-time';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BlueskyNetwork, startBlueskyNetwork, type TestAccount } from '../server/src/test/bluesky-network.ts';
-import {
-  checkPage,
-  connectBlueskyThroughThePage,
-  dialogGone,
-  dialogShown,
-  launch,
-  setUpThroughThePage,
-} from './browser.ts';
-import startServer from './global-setup.ts';
+import type { BlueskyNetwork, TestAccount } from '../server/src/test/bluesky-network.ts';
+import { type BlueskyJourney, startBlueskyJourney } from './bluesky-journey.ts';
+import { checkPage, connectBlueskyThroughThePage, dialogGone, dialogShown, setUpThroughThePage } from './browser.ts';
 
 // Write a post with an image and its alt text → give Bluesky its own shorter version →
 // schedule it for tomorrow 10:00 → find it in the month view → drag it to the day after →
@@ -35,12 +28,11 @@ const baseText =
 const blueskyText = 'Offener Elternabend Kita Regenbogen, Do 19 Uhr: unser neues Eingewöhnungskonzept. #KitaRegenbogen';
 const altText = 'Einladungskarte: ein Regenbogen über einem gemalten Haus, darunter „Elternabend“.';
 
+let j: BlueskyJourney;
 let baseUrl = '';
-let stopServer: (() => Promise<void>) | undefined;
-let network: BlueskyNetwork | undefined;
-let account: TestAccount;
-let browser: Browser;
 let page: Page;
+let network: BlueskyNetwork;
+let account: TestAccount;
 const clockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-clock-'));
 const clockFile = path.join(clockDir, 'offset-ms');
 
@@ -67,33 +59,19 @@ function setServerTime(at: Date) {
 
 beforeAll(async () => {
   fs.writeFileSync(clockFile, '0');
-  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
-  [stopServer, browser] = await Promise.all([
-    startServer(project as unknown as Parameters<typeof startServer>[0], {
-      NAHBAR_TEST_CLOCK_FILE: clockFile,
-      // The sweep finds due posts whose job waits for real time; every 3 s keeps the test short.
-      NAHBAR_SWEEP_SECONDS: '3',
-    }),
-    launch(),
-  ]);
-  network = await startBlueskyNetwork({ appView: false });
-  account = await network.createAccount('kitaregenbogen');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  page = await context.newPage();
+  j = await startBlueskyJourney('kitaregenbogen', {
+    NAHBAR_TEST_CLOCK_FILE: clockFile,
+    // The sweep finds due posts whose job waits for real time; every 3 s keeps the test short.
+    NAHBAR_SWEEP_SECONDS: '3',
+  });
+  ({ baseUrl, page, network, account } = j);
 });
 afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
-  await network?.close();
+  await j?.close();
   fs.rmSync(clockDir, { recursive: true, force: true });
 });
 
-async function postsOnPds() {
-  const agent = new AtpAgent({ service: network!.pdsUrl });
-  const res = await agent.com.atproto.repo.listRecords({ repo: account.did, collection: 'app.bsky.feed.post' });
-  return res.data.records.map((r) => r.value as AppBskyFeedPost.Record);
-}
-
+const postsOnPds = async () => (await j.postsOnPds()).map((r) => r.value);
 const dayCell = (label: string) => page.getByRole('cell', { name: new RegExp(label) });
 const entryIn = (label: string) => dayCell(label).locator('[draggable]').filter({ hasText: 'Offener Elternabend' });
 
@@ -116,7 +94,7 @@ async function dragAndDrop(source: Locator, target: Locator) {
 describe('calendar journey', () => {
   it('sets up the organisation and connects Bluesky', async () => {
     await setUpThroughThePage(page, baseUrl, owner, 'Kita Regenbogen');
-    await connectBlueskyThroughThePage(page, account, network!.pdsUrl);
+    await connectBlueskyThroughThePage(page, account, network.pdsUrl);
   });
 
   it('writes a post with an image and alt text, adapts the Bluesky version and schedules it for tomorrow', async () => {
