@@ -1,39 +1,30 @@
-import { can, type Media, type MediaList, type mediaListQuerySchema, type Role } from '@nahbar/common';
-import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { can, type Language, type Media, type MediaList, type mediaListQuerySchema, type Role } from '@nahbar/common';
+import { and, desc, eq, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { media, mediaVariants, postMedia } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
+import { cursorTime, encodeCursor, olderThan } from '../../http/keyset-cursor.ts';
 import { mediaStoreOf } from '../../storage/index.ts';
 import { publicMedia } from './public-media.ts';
 import { mediaColumns, mediaRow } from './stored-bytes.ts';
 
 type ListQuery = z.infer<typeof mediaListQuerySchema>;
 
-// The cursor is the last item's (created_at, id): stable while new uploads arrive on top.
-function encodeCursor(item: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${item.createdAt.toISOString()}|${item.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at);
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('validation_failed');
-  return { createdAt, id };
-}
-
 /** Newest first, one page; keyset on the (org_id, created_at) index. */
-export async function listMedia(deps: Pick<Deps, 'db'>, orgId: string, query: ListQuery): Promise<MediaList> {
+export async function listMedia(
+  deps: Pick<Deps, 'db'>,
+  orgId: string,
+  query: ListQuery,
+  language: Language,
+): Promise<MediaList> {
   const where: SQL[] = [eq(media.orgId, orgId)];
   if (query.kind) where.push(eq(media.kind, query.kind));
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    where.push(
-      sql`(${media.createdAt}, ${media.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
-    );
+    where.push(olderThan(media.createdAt, media.id, query.cursor, language));
   }
   const rows = await deps.db
-    .select(mediaColumns)
+    .select({ ...mediaColumns, at: cursorTime(media.createdAt) })
     .from(media)
     .where(and(...where))
     .orderBy(desc(media.createdAt), desc(media.id))

@@ -106,7 +106,7 @@ export async function mediaRoutes(app: FastifyInstance, deps: Deps): Promise<voi
       },
       async (request) => {
         await requireOrgPermission(deps.db, request, request.params.orgId, 'posts.read');
-        return listMedia(deps, request.params.orgId, request.query);
+        return listMedia(deps, request.params.orgId, request.query, request.language);
       },
     );
     r.get(

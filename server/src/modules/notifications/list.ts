@@ -1,23 +1,11 @@
-import type { NotificationList, notificationListQuerySchema } from '@nahbar/common';
+import type { Language, NotificationList, notificationListQuerySchema } from '@nahbar/common';
 import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { memberships, notifications, organisations } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../http/errors.ts';
+import { cursorTime, encodeCursor, olderThan } from '../../http/keyset-cursor.ts';
 
 type ListQuery = z.infer<typeof notificationListQuerySchema>;
-
-// The cursor is the last item's (created_at, id): stable while new notifications arrive on top.
-function encodeCursor(item: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${item.createdAt.toISOString()}|${item.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at);
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('validation_failed');
-  return { createdAt, id };
-}
 
 /** Only organisations the person still belongs to: who left one no longer reads its news. */
 const mine = (userId: string) =>
@@ -31,19 +19,21 @@ export async function listNotifications(
   deps: Pick<Deps, 'db'>,
   userId: string,
   query: ListQuery,
+  language: Language,
 ): Promise<NotificationList> {
   const where: (SQL | undefined)[] = [mine(userId)];
   if (query.unread === 'true') where.push(isNull(notifications.readAt));
   if (query.unread === 'false') where.push(sql`${notifications.readAt} is not null`);
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    where.push(
-      sql`(${notifications.createdAt}, ${notifications.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
-    );
+    where.push(olderThan(notifications.createdAt, notifications.id, query.cursor, language));
   }
   const [rows, [count]] = await Promise.all([
     deps.db
-      .select({ notification: notifications, organisationName: organisations.name })
+      .select({
+        notification: notifications,
+        organisationName: organisations.name,
+        at: cursorTime(notifications.createdAt),
+      })
       .from(notifications)
       .innerJoin(organisations, eq(organisations.id, notifications.orgId))
       .where(and(...where))
@@ -55,7 +45,8 @@ export async function listNotifications(
       .where(and(mine(userId), isNull(notifications.readAt))),
   ]);
   const page = rows.slice(0, query.limit);
-  const last = page.at(-1)?.notification;
+  const lastRow = page.at(-1);
+  const last = lastRow && { at: lastRow.at, id: lastRow.notification.id };
   return {
     items: page.map(({ notification: n, organisationName }) => ({
       id: n.id,

@@ -56,6 +56,26 @@ describe('notification list', () => {
     expect((await list(owner)).items.some((n) => n.params.post?.startsWith('Beitrag'))).toBe(false);
   });
 
+  it('pages rows written within one millisecond without repeating or skipping any', async () => {
+    const ben = await addMember(t, owner, orgId, ['editor'], 'Ben Mikro');
+    // The database keeps microseconds; a cursor with a JS Date's milliseconds would lose them.
+    await t.db.$client.query(
+      `insert into notifications (org_id, user_id, type, params, link, delivery, created_at)
+       select $1, $2, 'publish_failed', jsonb_build_object('post', 'Mikro ' || g), '/beitraege', 'off',
+         '2026-11-22 10:00:00.123400+00'::timestamptz + g * interval '1 microsecond'
+       from generate_series(1, 5) g`,
+      [orgId, ben.userId],
+    );
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await list(ben, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((n) => n.params.post ?? ''));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(['Mikro 5', 'Mikro 4', 'Mikro 3', 'Mikro 2', 'Mikro 1']);
+  });
+
   it('rejects a forged cursor', async () => {
     const res = await call(t.app, { url: '/api/notifications?cursor=bm9wZQ', as: mia });
     expect(res.statusCode).toBe(400);

@@ -28,7 +28,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: notificationListSchema },
       },
     },
-    async (request) => listNotifications(deps, requireUser(request).user.id, request.query),
+    async (request) => listNotifications(deps, requireUser(request).user.id, request.query, request.language),
   );
   r.post(
     '/api/notifications/read',

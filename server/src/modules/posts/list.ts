@@ -2,7 +2,7 @@ import type { Language, Post, TargetState } from '@nahbar/common';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { posts, postTargets } from '../../db/schema/index.ts';
-import { AppError, fieldError } from '../../http/errors.ts';
+import { cursorTime, encodeCursor, olderThan } from '../../http/keyset-cursor.ts';
 import { loadPosts } from './view.ts';
 
 export type PostFilter = {
@@ -16,24 +16,6 @@ export type PostFilter = {
   q?: string | undefined;
 };
 
-// The cursor is the last row's (created_at, id): stable while new posts arrive on top. The time
-// travels as PostgreSQL's own text, keeping the microseconds a JS Date would drop.
-function encodeCursor(row: { at: string; id: string }): string {
-  return Buffer.from(`${row.at}|${row.id}`).toString('base64url');
-}
-
-const PG_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
-
-function decodeCursor(cursor: string, language: Language): { at: string; id: string } {
-  const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!PG_TIME.test(at) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
-    throw new AppError('validation_failed', [
-      fieldError('cursor', 'invalid', { de: 'Ungültige Seitenmarke.', en: 'Invalid cursor.' }, language),
-    ]);
-  }
-  return { at, id };
-}
-
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A page of posts, newest first, and the cursor of the next page (null on the last). */
@@ -45,8 +27,7 @@ export async function listPosts(
 ): Promise<{ posts: Post[]; nextCursor: string | null }> {
   const conditions: SQL[] = [eq(posts.orgId, orgId)];
   if (filter.cursor) {
-    const c = decodeCursor(filter.cursor, language);
-    conditions.push(sql`(${posts.createdAt}, ${posts.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`);
+    conditions.push(olderThan(posts.createdAt, posts.id, filter.cursor, language));
   }
   if (filter.tag) conditions.push(sql`${posts.tags} @> array[${filter.tag}]::text[]`);
   if (filter.authorId) conditions.push(eq(posts.authorId, filter.authorId));
@@ -62,7 +43,7 @@ export async function listPosts(
     );
   }
   const rows = await db
-    .select({ id: posts.id, at: sql<string>`${posts.createdAt}::text` })
+    .select({ id: posts.id, at: cursorTime(posts.createdAt) })
     .from(posts)
     .where(and(...conditions))
     .orderBy(desc(posts.createdAt), desc(posts.id))
