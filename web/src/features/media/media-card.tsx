@@ -1,7 +1,8 @@
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import type { Media } from '@nahbar/common';
-import { IconAlertTriangle, IconBlur, IconTrash } from '@tabler/icons-react';
+import { IconBlur, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AltMissingBadge } from './alt-missing-badge.tsx';
 import { AltTextField } from './alt-text-field.tsx';
 import { formatBytes, formatDuration } from './media-files.ts';
 import { MediaPreview } from './media-preview.tsx';
@@ -15,11 +16,7 @@ type Props = {
   onDelete: (media: Media) => void;
 };
 
-/** Captions are text: they need no description of their own. */
-export function needsAlt(media: Media): boolean {
-  return media.kind !== 'captions' && !media.alt?.trim();
-}
-
+/** One item of the library: preview, facts, alt text and what may be done with it. */
 export function MediaCard({ orgId, media, name, can, onBlur, onDelete }: Props) {
   const { t, i18n } = useTranslation('media');
   const facts = [
@@ -46,16 +43,7 @@ export function MediaCard({ orgId, media, name, can, onBlur, onDelete }: Props) 
               {t('item.derived')}
             </Badge>
           )}
-          {needsAlt(media) && (
-            <Badge
-              variant="light"
-              color="orange"
-              c="var(--mantine-color-text)"
-              leftSection={<IconAlertTriangle size={12} aria-hidden color="var(--mantine-color-orange-8)" />}
-            >
-              {t('item.altMissing')}
-            </Badge>
-          )}
+          <AltMissingBadge media={media} />
         </Group>
         <Text size="xs" c="dimmed">
           {facts.join(' · ')}

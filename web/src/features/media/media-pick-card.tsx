@@ -1,8 +1,7 @@
-import { Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Checkbox, Group, Stack, Text } from '@mantine/core';
 import type { Media } from '@nahbar/common';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { needsAlt } from './media-card.tsx';
+import { AltMissingBadge } from './alt-missing-badge.tsx';
 import { MediaPreview } from './media-preview.tsx';
 
 type Props = { media: Media; name: string; checked: boolean; disabled: boolean; onToggle: () => void };
@@ -34,16 +33,7 @@ export function MediaPickCard({ media, name, checked, disabled, onToggle }: Prop
               {name}
             </Text>
           </Group>
-          {needsAlt(media) && (
-            <Badge
-              variant="light"
-              color="orange"
-              c="var(--mantine-color-text)"
-              leftSection={<IconAlertTriangle size={12} aria-hidden color="var(--mantine-color-orange-8)" />}
-            >
-              {t('item.altMissing')}
-            </Badge>
-          )}
+          <AltMissingBadge media={media} />
         </Stack>
       </Checkbox.Card>
     </li>
