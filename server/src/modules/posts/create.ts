@@ -1,9 +1,10 @@
 import { type CreatePostInput, createPostSchema, type Post } from '@nahbar/common';
 import { and, eq } from 'drizzle-orm';
-import { postMedia, posts, postTargets, postTemplates } from '../../db/schema/index.ts';
+import { posts, postTargets, postTemplates } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { attachMedia } from './attach-media.ts';
 import { dueTimes, dueTimesInTransaction } from './due.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadChannels, loadMedia } from './post-context.ts';
@@ -75,18 +76,7 @@ export async function createPost(deps: Deps, actor: OrgActor, raw: CreatePostInp
       })
       .returning();
     if (!post) throw new Error('post insert returned nothing');
-    if (input.media.length) {
-      await tx.insert(postMedia).values(
-        input.media.map((m, position) => ({
-          postId: post.id,
-          orgId: actor.orgId,
-          position,
-          mediaId: m.mediaId,
-          alt: m.alt,
-          captionMediaId: m.captionMediaId ?? null,
-        })),
-      );
-    }
+    await attachMedia(tx, actor.orgId, post.id, input.media);
     const inserted = await tx
       .insert(postTargets)
       .values(

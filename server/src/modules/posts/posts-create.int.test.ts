@@ -69,6 +69,19 @@ describe('POST /posts', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('remembers the alt text on the image, so the library and the next post offer it', async () => {
+    const mediaId = await addMedia(t, orgId);
+    const info = async () =>
+      (await call(t.app, { url: `/api/orgs/${orgId}/media/${mediaId}/info`, as: owner })).json().alt;
+    expect(await info()).toBeNull();
+    const res = await create({ media: [{ mediaId, alt: 'Kinder pflanzen Sonnenblumen im Hof' }] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await info()).toBe('Kinder pflanzen Sonnenblumen im Hof');
+    // An empty description in a draft does not wipe the remembered one.
+    await create({ media: [{ mediaId, alt: '' }] });
+    expect(await info()).toBe('Kinder pflanzen Sonnenblumen im Hof');
+  });
+
   it('schedules every channel at the time, checked per network', async () => {
     const at = new Date(Date.now() + 3_600_000).toISOString();
     const long = 'x'.repeat(5001);

@@ -4,6 +4,7 @@ import { channels, postMedia, posts, postTargets } from '../../db/schema/index.t
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { attachMedia } from './attach-media.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadChannels, loadMedia } from './post-context.ts';
 import { normalizeTags } from './tags.ts';
@@ -153,18 +154,7 @@ export async function updatePost(
     }
     if (input.media) {
       await tx.delete(postMedia).where(eq(postMedia.postId, postId));
-      if (input.media.length) {
-        await tx.insert(postMedia).values(
-          input.media.map((m, position) => ({
-            postId,
-            orgId: actor.orgId,
-            position,
-            mediaId: m.mediaId,
-            alt: m.alt,
-            captionMediaId: m.captionMediaId ?? null,
-          })),
-        );
-      }
+      await attachMedia(tx, actor.orgId, postId, input.media);
     }
     await tx
       .update(posts)
