@@ -1,6 +1,8 @@
+export * from './rules/consent-gate.ts';
 export * from './rules/crisis-help.ts';
 export * from './rules/hashtags.ts';
 export * from './rules/inbox-classify.ts';
+export * from './rules/pii-scan.ts';
 export * from './rules/post-check.ts';
 export * from './rules/post-text.ts';
 export * from './rules/reply-template.ts';
@@ -16,5 +18,6 @@ export * from './schemas/mail.ts';
 export * from './schemas/media.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/orgs.ts';
+export * from './schemas/people.ts';
 export * from './schemas/posts.ts';
 export * from './schemas/tokens.ts';

@@ -15,6 +15,9 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
+import { consentRoutes } from './modules/consent/routes.ts';
+import { consentLinkRoutes } from './modules/consent-links/routes.ts';
+import { faceRoutes } from './modules/faces/routes.ts';
 import { feedRoutes } from './modules/feeds/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { inboxActionRoutes } from './modules/inbox/actions-routes.ts';
@@ -22,7 +25,9 @@ import { inboxRoutes } from './modules/inbox/routes.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
+import { peopleRoutes } from './modules/people/routes.ts';
 import { postRoutes } from './modules/posts/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
 import { setupRoutes } from './modules/setup/routes.ts';
 import { tokenRoutes } from './modules/tokens/routes.ts';
 
@@ -113,6 +118,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await inboxRoutes(app, deps);
   await inboxActionRoutes(app, deps);
   await notificationRoutes(app, deps);
+  await peopleRoutes(app, deps);
+  await consentRoutes(app, deps);
+  await consentLinkRoutes(app, deps);
+  await faceRoutes(app, deps);
+  await privacyRoutes(app, deps);
 
   await serveWeb(app, deps.config.webDist);
   return app;

@@ -26,6 +26,16 @@ export const PERMISSIONS = {
   'inbox.read': ['owner', 'admin', 'editor', 'privacy_officer'],
   'inbox.answer': ['owner', 'admin', 'editor'],
   'inbox.settings': ['owner', 'admin'],
+  // The people & consent register: who appears in our posts. Approvers see it to judge a post.
+  'people.read': ['owner', 'admin', 'editor', 'contributor', 'approver', 'privacy_officer'],
+  // Recording people and consents, and withdrawals the moment they arrive: editors and the DPO.
+  'people.manage': ['owner', 'admin', 'editor', 'privacy_officer'],
+  // Tagging who an image shows is part of uploading it.
+  'media.tag': ['owner', 'admin', 'editor', 'contributor', 'privacy_officer'],
+  // Notes, evidence files, export, erasure and the takedown report: the privacy officer alone.
+  'privacy.officer': ['privacy_officer'],
+  // Age rules and the PII check: the privacy officer, with the organisation's admins.
+  'privacy.settings': ['owner', 'admin', 'privacy_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -265,6 +265,36 @@ export const ERRORS = {
     de: 'Einen Antwortbaustein mit diesem Namen gibt es schon.',
     en: 'There already is a reply template with this name.',
   },
+  consent_blocked: {
+    status: 422,
+    de: 'Ohne gültige Einwilligung aller gezeigten oder genannten Personen kann der Beitrag nicht geplant werden. Die Gründe stehen in den Details.',
+    en: 'Without valid consent of everybody shown or named, the post cannot be scheduled. The reasons are in the details.',
+  },
+  pii_blocked: {
+    status: 422,
+    de: 'Der Text enthält personenbezogene Angaben, die Ihre Organisation nicht veröffentlicht. Die Stellen stehen in den Details.',
+    en: 'The text contains personal data your organisation does not publish. The passages are in the details.',
+  },
+  consent_already_withdrawn: {
+    status: 409,
+    de: 'Diese Einwilligung wurde bereits widerrufen.',
+    en: 'This consent has already been withdrawn.',
+  },
+  consent_link_invalid: {
+    status: 410,
+    de: 'Dieser Einwilligungslink ist abgelaufen, wurde zurückgezogen oder schon verwendet.',
+    en: 'This consent link has expired, was revoked or has already been used.',
+  },
+  evidence_type_unsupported: {
+    status: 415,
+    de: 'Als Nachweis nimmt nahbar PDF-, JPEG- oder PNG-Dateien an.',
+    en: 'nahbar accepts PDF, JPEG or PNG files as evidence.',
+  },
+  person_has_posts: {
+    status: 409,
+    de: 'Diese Person ist in Beiträgen markiert, die noch geplant oder veröffentlicht sind. Bitte zuerst die Einwilligungen widerrufen.',
+    en: 'This person is tagged in posts that are still scheduled or published. Please withdraw the consents first.',
+  },
   internal: {
     status: 500,
     de: 'Ein unerwarteter Fehler ist aufgetreten.',

@@ -9,6 +9,7 @@ import deInbox from '../locales/de/inbox.json';
 import deMedia from '../locales/de/media.json';
 import deNotifications from '../locales/de/notifications.json';
 import deOverview from '../locales/de/overview.json';
+import dePeople from '../locales/de/people.json';
 import dePosts from '../locales/de/posts.json';
 import deRoles from '../locales/de/roles.json';
 import deSettings from '../locales/de/settings.json';
@@ -21,6 +22,7 @@ import enInbox from '../locales/en/inbox.json';
 import enMedia from '../locales/en/media.json';
 import enNotifications from '../locales/en/notifications.json';
 import enOverview from '../locales/en/overview.json';
+import enPeople from '../locales/en/people.json';
 import enPosts from '../locales/en/posts.json';
 import enRoles from '../locales/en/roles.json';
 import enSettings from '../locales/en/settings.json';
@@ -44,6 +46,7 @@ export const resources = {
     media: deMedia,
     calendar: deCalendar,
     notifications: deNotifications,
+    people: dePeople,
   },
   en: {
     common: enCommon,
@@ -58,6 +61,7 @@ export const resources = {
     media: enMedia,
     calendar: enCalendar,
     notifications: enNotifications,
+    people: enPeople,
   },
 } as const;
 

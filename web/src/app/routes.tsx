@@ -59,6 +59,15 @@ const NotificationSettingsPage = lazy(() =>
     default: m.NotificationSettingsPage,
   })),
 );
+const PeoplePage = lazy(() => import('../features/people/people-page.tsx').then((m) => ({ default: m.PeoplePage })));
+const PersonPage = lazy(() => import('../features/people/person-page.tsx').then((m) => ({ default: m.PersonPage })));
+const PrivacyPage = lazy(() => import('../features/people/privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })));
+const PrivacySettingsPage = lazy(() =>
+  import('../features/people/privacy-settings-page.tsx').then((m) => ({ default: m.PrivacySettingsPage })),
+);
+const ConsentLinkPage = lazy(() =>
+  import('../features/consent-link/consent-link-page.tsx').then((m) => ({ default: m.ConsentLinkPage })),
+);
 const MediaPage = lazy(() => import('../features/media/media-page.tsx').then((m) => ({ default: m.MediaPage })));
 
 export const paths = {
@@ -86,6 +95,14 @@ export const paths = {
   settingsPlanning: '/einstellungen/planung',
   settingsTemplates: '/einstellungen/vorlagen',
   inbox: '/posteingang',
+  people: '/personen',
+  /** One person with their consents: /personen/<id> */
+  person: (id: string) => `/personen/${id}`,
+  /** The privacy officer's dashboard and takedown report. */
+  privacy: '/datenschutz',
+  settingsPrivacy: '/einstellungen/datenschutz',
+  /** Public: a guardian's digital consent, /einwilligung/<token> */
+  consentLink: '/einwilligung',
 } as const;
 
 export function AppRoutes() {
@@ -100,6 +117,14 @@ export function AppRoutes() {
           </Route>
           <Route path={paths.resetPassword} element={<ResetPasswordPage />} />
           <Route path={paths.invitation} element={<AcceptInvitationPage />} />
+          <Route
+            path={`${paths.consentLink}/:token`}
+            element={
+              <Suspense fallback={<FullPageLoader />}>
+                <ConsentLinkPage />
+              </Suspense>
+            }
+          />
           <Route element={<RequireAuth />}>
             <Route element={<AppLayout />}>
               <Route index element={<OverviewPage />} />
@@ -124,6 +149,9 @@ export function AppRoutes() {
                   [`${paths.posts}/:postId`, <PostEditPage key="edit" />],
                   [paths.calendar, <CalendarPage key="calendar" />],
                   [paths.media, <MediaPage key="media" />],
+                  [paths.people, <PeoplePage key="people" />],
+                  [`${paths.people}/:personId`, <PersonPage key="person" />],
+                  [paths.privacy, <PrivacyPage key="privacy" />],
                 ] as const
               ).map(([path, page]) => (
                 <Route key={path} path={path} element={<Suspense fallback={<PageLoader />}>{page}</Suspense>} />
@@ -158,6 +186,7 @@ export function AppRoutes() {
                 <Route path="posteingang" element={<InboxSettingsPage />} />
                 <Route path="planung" element={<PlanningSettingsPage />} />
                 <Route path="vorlagen" element={<TemplatesPage />} />
+                <Route path="datenschutz" element={<PrivacySettingsPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -2,5 +2,6 @@ export * from './accounts.ts';
 export * from './inbox.ts';
 export * from './notifications.ts';
 export * from './orgs.ts';
+export * from './people.ts';
 export * from './planning.ts';
 export * from './publishing.ts';

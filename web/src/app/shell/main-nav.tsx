@@ -1,4 +1,5 @@
 import { Badge, Box, Divider, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import type { Permission } from '@nahbar/common';
 import {
   IconCalendar,
   IconChartBar,
@@ -10,28 +11,36 @@ import {
   IconSettings,
   IconShieldCheck,
   IconTarget,
+  IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import { InboxNavLink } from '../../features/inbox/inbox-nav-link.tsx';
+import { useOrgAccess } from '../../features/settings/use-org-access.ts';
 
 type IconType = ComponentType<{ size?: number; 'aria-hidden'?: boolean; stroke?: number }>;
 
-const MODULES: { key: 'calendar' | 'posts' | 'media' | 'channels'; to: string; icon: IconType }[] = [
+const MODULES: {
+  key: 'calendar' | 'posts' | 'media' | 'channels' | 'people' | 'privacy';
+  to: string;
+  icon: IconType;
+  permission?: Permission;
+}[] = [
   { key: 'calendar', to: '/kalender', icon: IconCalendar },
   { key: 'posts', to: '/beitraege', icon: IconFileText },
   { key: 'media', to: '/medien', icon: IconPhoto },
   { key: 'channels', to: '/kanaele', icon: IconPlugConnected },
+  { key: 'people', to: '/personen', icon: IconUsers, permission: 'people.read' },
+  { key: 'privacy', to: '/datenschutz', icon: IconShieldCheck, permission: 'privacy.officer' },
 ];
 
 // Modules that are planned but not built yet. They are listed so the team sees what is coming,
 // and are not links: nothing behind them is faked.
 const COMING_SOON: {
-  key: 'people' | 'approvals' | 'strategy' | 'reports';
+  key: 'approvals' | 'strategy' | 'reports';
   icon: IconType;
 }[] = [
-  { key: 'people', icon: IconShieldCheck },
   { key: 'approvals', icon: IconChecklist },
   { key: 'strategy', icon: IconTarget },
   { key: 'reports', icon: IconChartBar },
@@ -41,6 +50,7 @@ export function MainNav() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const inSettings = pathname.startsWith('/einstellungen');
+  const { allowed } = useOrgAccess();
   return (
     <ScrollArea type="auto" h="100%">
       <Stack gap={2}>
@@ -53,7 +63,7 @@ export function MainNav() {
           active={pathname === '/'}
         />
         <Divider my="xs" label={t('nav.modules')} labelPosition="left" />
-        {MODULES.map(({ key, to, icon: Icon }) => (
+        {MODULES.filter((m) => !m.permission || allowed(m.permission)).map(({ key, to, icon: Icon }) => (
           <NavLink
             key={key}
             component={RouterNavLink}

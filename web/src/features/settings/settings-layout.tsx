@@ -17,7 +17,8 @@ type Tab = {
     | 'outbox'
     | 'inbox'
     | 'planning'
-    | 'templates';
+    | 'templates'
+    | 'privacy';
   permission?: Permission;
   needsOrg?: boolean;
 };
@@ -33,6 +34,7 @@ const TABS: Tab[] = [
   { to: 'posteingang', key: 'inbox', needsOrg: true, permission: 'inbox.read' },
   { to: 'planung', key: 'planning', needsOrg: true, permission: 'posts.read' },
   { to: 'vorlagen', key: 'templates', needsOrg: true, permission: 'posts.read' },
+  { to: 'datenschutz', key: 'privacy', needsOrg: true, permission: 'privacy.settings' },
 ];
 
 /** Sub-navigation as links (not ARIA tabs): every settings page has its own address. */
