@@ -171,7 +171,8 @@ export function checkConsentGate(input: GateInput): GateResult {
   const day = localDay(input.at, input.timeZone);
   const reasons: GateReason[] = [];
   const unreviewed: string[] = [];
-  const involved = new Set<string>(input.namedPersonIds);
+  // People in the pictures first, in picture order, then the ones only named.
+  const involved = new Set<string>();
   for (const item of input.media) {
     if (item.status === 'blocked')
       reasons.push({ code: 'media_blocked', personId: null, personName: null, mediaId: item.id });
@@ -179,6 +180,7 @@ export function checkConsentGate(input: GateInput): GateResult {
     // § 23 KUG and "nobody identifiable" images need no consent; tags count whatever the status.
     for (const id of item.personIds) involved.add(id);
   }
+  for (const id of input.namedPersonIds) involved.add(id);
   const byId = new Map(input.people.map((p) => [p.id, p]));
   const minorIds: string[] = [];
   for (const id of involved) {
