@@ -295,6 +295,11 @@ export const ERRORS = {
     de: 'Diese Person ist in Beiträgen markiert, die noch geplant oder veröffentlicht sind. Bitte zuerst die Einwilligungen widerrufen.',
     en: 'This person is tagged in posts that are still scheduled or published. Please withdraw the consents first.',
   },
+  input_invalid: {
+    status: 422,
+    de: 'Die Eingaben passen so nicht zusammen. Die Gründe stehen bei den einzelnen Feldern.',
+    en: 'The input does not fit together like this. The reasons are given per field.',
+  },
   internal: {
     status: 500,
     de: 'Ein unerwarteter Fehler ist aufgetreten.',
