@@ -94,6 +94,11 @@ export const ERRORS = {
     de: 'Das geht nur mit Bildern.',
     en: 'This only works with images.',
   },
+  faces_need_image: {
+    status: 422,
+    de: 'Gesichter kann nahbar nur in Bildern vorschlagen, nicht in Videos oder Untertiteln.',
+    en: 'nahbar can only propose faces in images, not in videos or subtitles.',
+  },
   inbox_assignee_invalid: {
     status: 422,
     de: 'Zuweisen geht nur an Mitglieder der Organisation, die im Posteingang antworten dürfen.',
