@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import { consentRoutes } from './consent-routes.ts';
+import { evidenceRoutes } from './evidence-routes.ts';
+import { personRoutes } from './people-routes.ts';
 
 /** People register, consents, evidence, tagging, named people, export (issue #5). */
-export async function peopleRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}
+export async function peopleRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await personRoutes(app, deps);
+  await consentRoutes(app, deps);
+  await evidenceRoutes(app, deps);
+}
