@@ -14,7 +14,8 @@ import { mediaApi, mediaKeys } from './media-api.ts';
 
 type Props = {
   orgId: string;
-  target: { media: Media; name: string } | null;
+  /** rects: areas to start with (face proposals from tagging). */
+  target: { media: Media; name: string; rects?: BlurRect[] } | null;
   onClose: () => void;
   onSaved?: (copy: Media) => void;
 };
@@ -40,7 +41,7 @@ export function BlurEditor({ orgId, target, onClose, onSaved }: Props) {
 function BlurEditorBody({ orgId, target, onClose, onSaved }: Props & { target: NonNullable<Props['target']> }) {
   const { t } = useTranslation(['media', 'common']);
   const queryClient = useQueryClient();
-  const [rects, setRects] = useState<BlurRect[]>([]);
+  const [rects, setRects] = useState<BlurRect[]>(() => target.rects ?? []);
   const [selected, setSelected] = useState<number | null>(null);
   const save = useMutation({
     mutationFn: () => mediaApi.blur(orgId, target.media.id, { rects: forRequest(rects) }),

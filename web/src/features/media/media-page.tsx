@@ -6,8 +6,10 @@ import { NoPermission } from '../../components/no-permission.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { TaggingDialog } from '../people/tagging-dialog.tsx';
 import { useOrgAccess } from '../settings/use-org-access.ts';
 import { BlurEditor } from './blur-editor.tsx';
+import type { BlurRect } from './blur-rects.ts';
 import { DeleteMediaModal } from './delete-media-modal.tsx';
 import { MediaCard } from './media-card.tsx';
 import { displayName } from './media-files.ts';
@@ -19,6 +21,7 @@ import { useMediaList } from './use-media-list.ts';
 import { useUploads } from './use-uploads.ts';
 
 type Target = { media: Media; name: string };
+type BlurTarget = Target & { rects?: BlurRect[] };
 
 /** /medien: upload, describe, blur and clean up the organisation's images, videos and captions. */
 export function MediaPage() {
@@ -27,7 +30,8 @@ export function MediaPage() {
   const orgId = org?.id ?? '';
   const readable = Boolean(org) && allowed('posts.read');
   const [kind, setKind] = useState<MediaKind | null>(null);
-  const [blurTarget, setBlurTarget] = useState<Target | null>(null);
+  const [blurTarget, setBlurTarget] = useState<BlurTarget | null>(null);
+  const [tagTarget, setTagTarget] = useState<Target | null>(null);
   const [deleteTarget, setDeleteTarget] = useState<Target | null>(null);
   const { query, items } = useMediaList(orgId, kind, readable);
   const uploads = useUploads(orgId);
@@ -35,7 +39,7 @@ export function MediaPage() {
 
   const canUpload = allowed('media.upload');
   // The server lets the uploader delete their own files too; it answers for everyone else.
-  const can = { edit: canUpload, remove: canUpload || allowed('posts.publish') };
+  const can = { edit: canUpload, remove: canUpload || allowed('posts.publish'), tag: allowed('media.tag') };
   const nameOf = (media: Media) => displayName(media, t('unnamed'));
 
   return (
@@ -68,12 +72,27 @@ export function MediaPage() {
               name={nameOf(media)}
               can={can}
               onBlur={(m) => setBlurTarget({ media: m, name: nameOf(m) })}
+              onTag={(m) => setTagTarget({ media: m, name: nameOf(m) })}
               onDelete={(m) => setDeleteTarget({ media: m, name: nameOf(m) })}
             />
           ))}
         </MediaGrid>
       )}
       <BlurEditor orgId={orgId} target={blurTarget} onClose={() => setBlurTarget(null)} />
+      <TaggingDialog
+        orgId={orgId}
+        target={tagTarget}
+        onClose={() => setTagTarget(null)}
+        // Face proposals go to the blur editor as its starting areas; the blurred copy is a new image.
+        onBlur={
+          canUpload
+            ? (target, rects) => {
+                setTagTarget(null);
+                setBlurTarget({ ...target, rects });
+              }
+            : undefined
+        }
+      />
       <DeleteMediaModal orgId={orgId} target={deleteTarget} onClose={() => setDeleteTarget(null)} />
     </Stack>
   );
