@@ -102,7 +102,12 @@ export const peopleApi = {
     api.post<Consent>(`${person(orgId, personId)}/consents`, input),
   /** The scanned form as the raw body (PDF, JPEG or PNG), with upload progress. */
   uploadEvidence: (orgId: string, consentId: string, file: File, onProgress?: (fraction: number) => void) =>
-    uploadRaw<Consent>('PUT', `${consent(orgId, consentId)}/evidence`, file, onProgress),
+    uploadRaw<Consent>(
+      'PUT',
+      `${consent(orgId, consentId)}/evidence?${new URLSearchParams({ name: file.name })}`,
+      file,
+      onProgress,
+    ),
 
   // ---- tagging (A) ----
   mediaPeople: (orgId: string, mediaId: string) => api.get<MediaPeople>(`${org(orgId)}/media/${enc(mediaId)}/people`),
