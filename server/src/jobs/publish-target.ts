@@ -1,9 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { isChannelError } from '../channels/contract.ts';
-import { channels, postMedia, posts, postTargets } from '../db/schema/index.ts';
+import { channels, postMedia, postPeople, posts, postTargets } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { adapterFor, contextFor } from '../modules/channels/access.ts';
+import { gateForTarget, loadPostGateFacts } from '../modules/consent/gate-context.ts';
+import { auditReasons, gateSummary } from '../modules/consent/gate-summary.ts';
 import { deliverNotified } from '../modules/notifications/notify.ts';
 import { notifyTargetFailed } from '../modules/notifications/publish-failed.ts';
 import { MAX_ATTEMPTS, markFailed, markPublished } from './outcome.ts';
@@ -38,6 +40,7 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
       channel: channels,
       post: posts,
       hasMedia: sql<boolean>`exists (select 1 from ${postMedia} where ${postMedia.postId} = ${posts.id})`,
+      namesPeople: sql<boolean>`exists (select 1 from ${postPeople} where ${postPeople.postId} = ${posts.id})`,
     })
     .from(postTargets)
     .innerJoin(channels, eq(channels.id, postTargets.channelId))
@@ -55,8 +58,16 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
     eq(postTargets.attempts, target.attempts),
   );
 
-  // A target that fails here fails for good: its author and the team are told (held ones wait for them anyway).
-  const stop = async (kind: 'late' | 'auth', state: 'held' | 'failed', message: string, action: string) => {
+  // A target that fails here fails for good: its author and the team are told (held ones wait for
+  // them anyway; a consent hold is told too, since only a person can resolve it).
+  const stop = async (
+    kind: 'late' | 'auth' | 'consent',
+    state: 'held' | 'failed',
+    message: string,
+    action: string,
+    // The audit entry's own account of why (ids only), when the message carries names.
+    why: Record<string, unknown> = { reason: message },
+  ) => {
     const notified = await deps.db.transaction(async (tx) => {
       const [stopped] = await tx
         .update(postTargets)
@@ -72,10 +83,10 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
           action,
           targetType: 'post_target',
           targetId: target.id,
-          details: { dueAt: dueAt.toISOString(), channelId: channel.id, reason: message },
+          details: { dueAt: dueAt.toISOString(), channelId: channel.id, ...why },
         },
       );
-      if (state !== 'failed') return undefined;
+      if (state !== 'failed' && kind !== 'consent') return undefined;
       return notifyTargetFailed(deps, tx, {
         orgId: target.orgId,
         postId: target.postId,
@@ -88,6 +99,15 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
   };
   if (now.getTime() - notBefore.getTime() > LATE_LIMIT_MS) {
     return stop('late', 'held', 'more than 6 hours late: held for a decision', 'post.held_late');
+  }
+  // The consent gate once more, now: a consent that ended overnight stops the post this morning.
+  if (row.hasMedia || row.namesPeople) {
+    const gate = gateForTarget(await loadPostGateFacts(deps.db, target.orgId, target.postId), channel, now);
+    if (!gate.allowed) {
+      return stop('consent', 'held', gateSummary(gate.reasons), 'post.held_consent', {
+        reasons: auditReasons(gate.reasons),
+      });
+    }
   }
   if (channel.status === 'disconnected' || channel.status === 'needs_reconnect') {
     const reason = channel.status === 'disconnected' ? 'channel disconnected' : 'channel needs to be connected again';

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { AuthError, isChannelError } from '../channels/contract.ts';
-import { channels, postTargets } from '../db/schema/index.ts';
+import type { DbOrTx } from '../db/open.ts';
+import { channels, postTargets, takedownTasks } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { adapterFor, contextFor } from '../modules/channels/access.ts';
@@ -15,9 +16,16 @@ export async function takedownTarget(deps: Deps, targetId: string): Promise<void
     .from(postTargets)
     .innerJoin(channels, eq(channels.id, postTargets.channelId))
     .where(eq(postTargets.id, targetId));
-  if (!row || row.target.state !== 'published' || !row.target.remoteId) return;
-  const { target, channel } = row;
+  if (!row) return;
+  // A withdrawal can catch a target mid-publish: retried (queue backoff) until it has settled.
+  if (row.target.state === 'publishing') throw new Error('target still publishing; takedown retried');
   const now = () => deps.clock();
+  if (row.target.state !== 'published' || !row.target.remoteId) {
+    // Already taken down, or it never went out: nothing left at the network.
+    await settleTasks(deps.db, targetId, { state: 'done', doneAt: now(), error: null });
+    return;
+  }
+  const { target, channel } = row;
   try {
     if (channel.status === 'disconnected') throw new AuthError('channel disconnected', 'channel disconnected');
     await adapterFor(deps, channel.network).remove(
@@ -36,6 +44,7 @@ export async function takedownTarget(deps: Deps, targetId: string): Promise<void
           errorAt: now(),
         })
         .where(eq(postTargets.id, target.id));
+      await settleTasks(tx, target.id, { state: 'failed', doneAt: null, error: error.networkMessage ?? error.message });
       if (error.kind === 'auth' && channel.status !== 'disconnected') {
         await tx
           .update(channels)
@@ -70,6 +79,7 @@ export async function takedownTarget(deps: Deps, targetId: string): Promise<void
       })
       .where(and(eq(postTargets.id, target.id), eq(postTargets.state, 'published')))
       .returning({ id: postTargets.id });
+    await settleTasks(tx, target.id, { state: 'done', doneAt: now(), error: null });
     if (!done) return;
     await recordAudit(
       tx,
@@ -88,4 +98,22 @@ export async function takedownTarget(deps: Deps, targetId: string): Promise<void
       },
     );
   });
+}
+
+/** The withdrawal's automatic takedown tasks of this target follow the job's outcome. */
+async function settleTasks(
+  db: DbOrTx,
+  targetId: string,
+  outcome: { state: 'done' | 'failed'; doneAt: Date | null; error: string | null },
+): Promise<void> {
+  await db
+    .update(takedownTasks)
+    .set(outcome)
+    .where(
+      and(
+        eq(takedownTasks.targetId, targetId),
+        eq(takedownTasks.kind, 'automatic'),
+        eq(takedownTasks.state, 'pending'),
+      ),
+    );
 }

@@ -1,10 +1,11 @@
 import { can, type Language, type Post, type Role } from '@nahbar/common';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { posts, postTargets } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { assertConsentAllows } from '../consent/assert-consent.ts';
 import { dueFrom } from '../posts/due.ts';
 import { rescheduled as rescheduledTarget } from '../posts/reschedule.ts';
 import { loadPosts } from '../posts/view.ts';
@@ -32,9 +33,16 @@ export async function movePost(deps: Deps, actor: MoveActor, postId: string, atI
       .for('update');
     if (!post) throw new AppError('not_found');
     const targets = await tx
-      .select({ id: postTargets.id, state: postTargets.state, dueAt: postTargets.dueAt })
+      .select({
+        id: postTargets.id,
+        state: postTargets.state,
+        dueAt: postTargets.dueAt,
+        channelId: postTargets.channelId,
+        text: postTargets.text,
+      })
       .from(postTargets)
       .where(eq(postTargets.postId, postId))
+      .orderBy(asc(postTargets.createdAt))
       .for('update');
     const onlyDrafts = targets.every((t) => t.state === 'draft');
     if (!can(actor.roles, onlyDrafts ? 'posts.draft' : 'posts.publish')) throw new AppError('forbidden');
@@ -45,6 +53,19 @@ export async function movePost(deps: Deps, actor: MoveActor, postId: string, atI
     const rescheduled = movable.filter((t) => RESCHEDULED.includes(t.state));
     // Only a post that will go out must not be moved into the past; a draft may be filed anywhere.
     if (rescheduled.length) dueFrom({ mode: 'at', at: atIso }, now, actor.language);
+    // The consent gate at the new time (a consent may end before it).
+    await assertConsentAllows(
+      deps,
+      actor.orgId,
+      { postId },
+      rescheduled.map((t) => ({
+        field: `targets.${targets.indexOf(t)}`,
+        channelId: t.channelId,
+        dueAt: at,
+        text: t.text,
+      })),
+      actor.language,
+    );
     const drafts = movable.filter((t) => t.state === 'draft');
 
     if (rescheduled.length) {

@@ -4,6 +4,7 @@ import { posts, postTargets, postTemplates } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { assertConsentAllows } from '../consent/assert-consent.ts';
 import { attachMedia } from './attach-media.ts';
 import { dueTimes, dueTimesInTransaction } from './due.ts';
 import type { OrgActor } from './org-actor.ts';
@@ -54,6 +55,18 @@ export async function createPost(deps: Deps, actor: OrgActor, raw: CreatePostInp
           draftOf(deps, t.field, t.channel, t.input.text ?? input.text, t.input.contentWarning),
         ),
       },
+      actor.language,
+    );
+    await assertConsentAllows(
+      deps,
+      actor.orgId,
+      { mediaIds: input.media.map((m) => m.mediaId), text: input.text },
+      targets.map((t) => ({
+        field: t.field,
+        channelId: t.channel.id,
+        dueAt: decided.get(t.channel.id) ?? null,
+        text: t.input.text,
+      })),
       actor.language,
     );
   }

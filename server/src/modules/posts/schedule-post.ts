@@ -4,6 +4,7 @@ import { channels, postMedia, posts, postTargets } from '../../db/schema/index.t
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { assertConsentAllows } from '../consent/assert-consent.ts';
 import { dueTimes, dueTimesInTransaction } from './due.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadMedia } from './post-context.ts';
@@ -49,6 +50,18 @@ export async function schedulePost(deps: Deps, actor: OrgActor, postId: string, 
           draftOf(deps, r.field, r.channel, r.target.text ?? post.text, r.target.contentWarning),
         ),
       },
+      actor.language,
+    );
+    await assertConsentAllows(
+      deps,
+      actor.orgId,
+      { postId },
+      movable.map((r) => ({
+        field: r.field,
+        channelId: r.channel.id,
+        dueAt: decided.get(r.channel.id) ?? null,
+        text: r.target.text,
+      })),
       actor.language,
     );
   }

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { assertConsentAllows } from '../consent/assert-consent.ts';
 import { dueTimes, dueTimesInTransaction } from './due.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadMedia } from './post-context.ts';
@@ -46,6 +47,13 @@ export async function scheduleTarget(deps: Deps, actor: OrgActor, id: string, wh
         media: await loadMedia(deps.db, actor.orgId, links, actor.language),
         targets: [draftOf(deps, 'target', channel, target.text ?? post.text, target.contentWarning)],
       },
+      actor.language,
+    );
+    await assertConsentAllows(
+      deps,
+      actor.orgId,
+      { postId: post.id },
+      [{ field: 'target', channelId: channel.id, dueAt, text: target.text }],
       actor.language,
     );
   }
