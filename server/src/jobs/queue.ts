@@ -9,6 +9,8 @@ export const INBOX_FETCH_QUEUE = 'inbox-fetch';
 export const SERIES_EXTEND_QUEUE = 'series-extend';
 /** Hourly: the daily notification summaries of everyone whose local time is 7 o'clock. */
 export const NOTIFICATION_DIGEST_QUEUE = 'notification-digest';
+/** Daily: reminders of consents ending within 30 days. */
+export const CONSENT_EXPIRY_QUEUE = 'consent-expiry';
 export const BOSS_SCHEMA = 'pgboss';
 
 export type JobQueue = {
@@ -98,5 +100,9 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   if (!existing.has(NOTIFICATION_DIGEST_QUEUE)) {
     // `singleton` as above; a retry within the hour sends only what is still unsent.
     await boss.createQueue(NOTIFICATION_DIGEST_QUEUE, { policy: 'singleton', retryLimit: 2, expireInSeconds: 600 });
+  }
+  if (!existing.has(CONSENT_EXPIRY_QUEUE)) {
+    // `singleton` as above; a retry reminds only of what is still unreminded.
+    await boss.createQueue(CONSENT_EXPIRY_QUEUE, { policy: 'singleton', retryLimit: 2, expireInSeconds: 600 });
   }
 }

@@ -1,8 +1,9 @@
 import type { Deps } from '../deps.ts';
 import { startInboxWorker } from '../modules/inbox/worker.ts';
+import { remindExpiringConsents } from './consent-expiry.ts';
 import { startNotificationJobs } from './notification-digest.ts';
 import { publishTarget } from './publish-target.ts';
-import { PUBLISH_QUEUE, SERIES_EXTEND_QUEUE, TAKEDOWN_QUEUE } from './queue.ts';
+import { CONSENT_EXPIRY_QUEUE, PUBLISH_QUEUE, SERIES_EXTEND_QUEUE, TAKEDOWN_QUEUE } from './queue.ts';
 import { extendSeries } from './series-extend.ts';
 import { sweep } from './sweep.ts';
 import { takedownTarget } from './takedown-target.ts';
@@ -40,6 +41,11 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
   });
   // Every night at 03:15 UTC (pg-boss keeps one schedule per name, whatever the worker count).
   await boss.schedule(SERIES_EXTEND_QUEUE, '15 3 * * *');
+  await boss.work(CONSENT_EXPIRY_QUEUE, async () => {
+    await remindExpiringConsents(deps);
+  });
+  // Every morning at 05:30 UTC, before the 7 o'clock daily summaries in Central Europe.
+  await boss.schedule(CONSENT_EXPIRY_QUEUE, '30 5 * * *');
 
   let running: Promise<unknown> = Promise.resolve();
   const runSweep = () => {
@@ -62,6 +68,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
       await boss.offWork(PUBLISH_QUEUE);
       await boss.offWork(TAKEDOWN_QUEUE);
       await boss.offWork(SERIES_EXTEND_QUEUE);
+      await boss.offWork(CONSENT_EXPIRY_QUEUE);
       await inbox.stop();
       await notifications.stop();
       await running;

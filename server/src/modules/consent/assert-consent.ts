@@ -15,7 +15,8 @@ export type ConsentSubject =
 /** A target about to be scheduled: `dueAt` null stays a draft and is not checked. */
 export type TargetToSchedule = { field: string; channelId: string; dueAt: Date | null; text?: string | null };
 
-export type ConsentBlocked = { field: string; channelId: string; reasons: GateReason[] };
+/** One refused target: a field error (field, code, message) with the channel and the gate's reasons. */
+export type ConsentBlocked = { field: string; code: string; message: string; channelId: string; reasons: GateReason[] };
 
 /**
  * Scheduling's one question to client protection: may each of these targets go out at its
@@ -57,7 +58,21 @@ export async function assertConsentAllows(
   for (const target of scheduled) {
     const channel = channels.find((c) => c.id === target.channelId)!;
     const result = gateForTarget(facts, channel, target.dueAt);
-    if (!result.allowed) blocked.push({ field: target.field, channelId: channel.id, reasons: result.reasons });
+    if (!result.allowed) {
+      const names = [
+        ...new Set(result.reasons.map((r) => r.personName ?? (language === 'de' ? 'ein Bild' : 'an image'))),
+      ];
+      blocked.push({
+        field: target.field,
+        code: 'consent_blocked',
+        message:
+          language === 'de'
+            ? `„${channel.name}“: keine gültige Einwilligung für ${names.join(', ')}.`
+            : `“${channel.name}”: no valid consent for ${names.join(', ')}.`,
+        channelId: channel.id,
+        reasons: result.reasons,
+      });
+    }
   }
   if (blocked.length) throw new AppError('consent_blocked', blocked);
 
