@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Browser, call, createTestApp, setUp, type TestApp } from '../../test/harness.ts';
+import { pdfText } from '../consent-links/pdf-text.ts';
 import { addChannel, addMedia } from '../posts/test-fixtures.ts';
 import { addConsent, addOtherOrg, addPerson, auditRows } from './test-people.ts';
 
@@ -220,6 +221,16 @@ describe('data-subject export', () => {
     const doc = await PDFDocument.load(pdf.rawPayload);
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(1);
     expect(doc.getTitle()).toBe('Auskunft über gespeicherte Daten (Art. 15 DSGVO)');
+    const text = (await pdfText(pdf.rawPayload)).lines.flat().join('\n');
+    for (const shown of [
+      'Jörg Weiß',
+      'Ülkü Weiß (Straße 1, Köln)',
+      'Nur von hinten fotografieren',
+      'Ausflug ? an den See',
+    ]) {
+      expect(text).toContain(shown);
+    }
+    expect(text).toContain('Bluesky Jugendhilfe: published');
     expect(await auditRows(t, 'person.exported')).toMatchObject([
       { target_id: person.id, details: { format: 'json' } },
       { target_id: person.id, details: { format: 'pdf' } },
