@@ -10,11 +10,14 @@ import { FormAlert } from '../../components/form-alert.tsx';
 import { errorMessage } from '../../components/server-errors.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { channelKeys } from '../channels/channels-api.ts';
+import { localeFor } from '../people/privacy-reason-text.ts';
 import { hasWrittenText, withTemplate } from './apply-template.ts';
 import { ChannelPicker } from './channel-picker.tsx';
 import { checkComposer } from './composer-checks.ts';
 import { type ComposerDraft, draftFromPost, emptyDraft, savable, toCreateInput } from './composer-draft.ts';
+import { ComposerPrivacyPanel } from './composer-privacy-panel.tsx';
 import { initialWhen, nextFullHour, toWhen } from './composer-when.ts';
+import { blockedSendLines } from './consent-reason-text.ts';
 import { MediaSection } from './media-section.tsx';
 import { postKeys, postsApi } from './posts-api.ts';
 import { PostPreviews } from './previews/post-previews.tsx';
@@ -42,7 +45,7 @@ type Props = {
 
 /** One composer for new posts and for editing: base text, channel versions, media, tags, when. */
 export function Composer({ org, channels, can, post, lockedChannelIds = [], readOnly = false }: Props) {
-  const { t } = useTranslation('posts');
+  const { t, i18n } = useTranslation('posts');
   const { formatDateTime } = useFormatters();
   const queryClient = useQueryClient();
   const modes: WhenMode[] = can.publish ? ['now', 'at', 'queue', 'draft'] : ['draft'];
@@ -257,7 +260,13 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
                   {errors.checks}
                 </Alert>
               )}
-              <FormAlert message={sendError ? sendMessage(sendError) : null} />
+              <FormAlert
+                message={
+                  sendError
+                    ? sendMessage(sendError, (e) => blockedSendLines(t, e, channels, localeFor(i18n.language)))
+                    : null
+                }
+              />
               {!readOnly && (
                 <Group gap="sm">
                   <Button type="submit" loading={sending} disabled={conflict}>
@@ -269,7 +278,17 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
-            <PostPreviews org={org} draft={draft} chosen={chosen} />
+            <Stack>
+              <ComposerPrivacyPanel
+                org={org}
+                draft={draft}
+                chosen={chosen}
+                when={when}
+                postId={postId}
+                readOnly={readOnly}
+              />
+              <PostPreviews org={org} draft={draft} chosen={chosen} />
+            </Stack>
           </Grid.Col>
         </Grid>
       </form>
@@ -300,10 +319,13 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
 
 /**
  * The server's reasons in full: "Warteschlange" without posting slots and refused checks name the
- * channel in their details, which the general message does not.
+ * channel in their details, which the general message does not. A refusal by the consent gate
+ * or the PII check is spelled out reason by reason (`blocked`).
  */
-function sendMessage(error: unknown): string {
+function sendMessage(error: unknown, blocked: (error: ApiError) => string[] | null): string {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return errorMessage(error);
+  const lines = blocked(error);
+  if (lines) return [error.message, ...lines].join(' ');
   const reasons = error.details
     .map((d: unknown) => (typeof d === 'object' && d !== null && 'message' in d ? String(d.message) : null))
     .filter((m): m is string => Boolean(m));
