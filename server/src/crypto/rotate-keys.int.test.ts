@@ -105,6 +105,7 @@ describe('rotate-keys with NAHBAR_SECRET_KEY (external mode)', () => {
       'channels.credentials': 2,
       'mastodon_apps.client_secret': 1,
       'oauth_states.code_verifier': 1,
+      'consents.evidence': 0,
     });
     expect(result.keyId).toBe(keyIdOf(newKey));
     await expectAllSealedWith(t, newKey, plain);

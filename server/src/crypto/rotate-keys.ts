@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/open.ts';
 import { channels, mastodonApps, oauthStates, users } from '../db/schema/index.ts';
 import type { Logger } from '../logger.ts';
+import { type MediaStore, mediaStoreOf } from '../storage/index.ts';
 import {
   KEY_FILE,
   loadSecretKeys,
@@ -16,6 +17,7 @@ import {
   syncDir,
   writeKeyFile,
 } from './key-files.ts';
+import { type FileRotation, resealEvidence } from './rotate-evidence.ts';
 import { createSecretBox, type SecretBox } from './secret-box.ts';
 
 type SealedColumn = { name: string; table: PgTable; key: PgColumn; value: PgColumn };
@@ -42,9 +44,28 @@ export type RotationCounts = Record<string, number>;
 
 /**
  * Re-seals every value not sealed with the box's current key, in one transaction: a value
- * no known key opens (or any other failure) leaves the database exactly as it was.
+ * no known key opens (or any other failure) leaves the database exactly as it was. With a
+ * store, consent evidence files too (rotate-evidence.ts): new files are written beside the
+ * old ones, which go only after the commit; a rollback removes the new ones instead.
  */
-export async function rotateKeys(db: Db, box: SecretBox): Promise<RotationCounts> {
+export async function rotateKeys(db: Db, box: SecretBox, store?: MediaStore): Promise<RotationCounts> {
+  const files: FileRotation = { written: [], replaced: [] };
+  try {
+    const counts = await rotateInTransaction(db, box, store, files);
+    await Promise.all(files.replaced.map((key) => store?.delete(key).catch(() => undefined)));
+    return counts;
+  } catch (error) {
+    await Promise.all(files.written.map((key) => store?.delete(key).catch(() => undefined)));
+    throw error;
+  }
+}
+
+async function rotateInTransaction(
+  db: Db,
+  box: SecretBox,
+  store: MediaStore | undefined,
+  files: FileRotation,
+): Promise<RotationCounts> {
   return db.transaction(async (tx) => {
     const counts: RotationCounts = {};
     for (const column of SEALED_COLUMNS) {
@@ -68,6 +89,7 @@ export async function rotateKeys(db: Db, box: SecretBox): Promise<RotationCounts
       }
       counts[column.name] = rows.length;
     }
+    if (store) counts['consents.evidence'] = await resealEvidence(tx, box, store, files);
     return counts;
   });
 }
@@ -88,7 +110,7 @@ export async function rotateKeysCommand(config: Config, db: Db, log: Logger): Pr
   if (config.secretKey) {
     const keys = loadSecretKeys(config);
     const box = createSecretBox(keys.current, keys.previous);
-    const result = report('external', box.keyId, await rotateKeys(db, box));
+    const result = report('external', box.keyId, await rotateKeys(db, box, mediaStoreOf({ config })));
     log.info(
       { counts: result.counts, keyId: result.keyId },
       'secrets re-encrypted with NAHBAR_SECRET_KEY; remove the old keys from NAHBAR_PREVIOUS_SECRET_KEYS now',
@@ -116,7 +138,7 @@ async function rotateEmbedded(config: Config, db: Db, log: Logger): Promise<Rota
   const box = createSecretBox(next, [old.current, ...old.previous]);
   let counts: RotationCounts;
   try {
-    counts = await rotateKeys(db, box);
+    counts = await rotateKeys(db, box, mediaStoreOf({ config }));
   } catch (error) {
     // Rolled back: nothing is sealed with a key generated just now, so it can go.
     if (createdNext) fs.rmSync(nextFile, { force: true });
