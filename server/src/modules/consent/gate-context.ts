@@ -147,22 +147,21 @@ async function mediaFacts(db: DbOrTx, orgId: string, mediaIds: readonly string[]
 
 async function sharedFacts(db: DbOrTx, orgId: string, personIds: readonly string[]): Promise<Shared> {
   const ids = [...new Set(personIds)];
-  const [rows, consentRows, timeZone, settings] = await Promise.all([
-    ids.length
-      ? db
-          .select()
-          .from(people)
-          .where(and(inArray(people.id, ids), eq(people.orgId, orgId)))
-      : [],
-    ids.length
-      ? db
-          .select()
-          .from(consents)
-          .where(and(inArray(consents.personId, ids), eq(consents.orgId, orgId)))
-      : [],
-    orgTimeZone(db, orgId),
-    loadPrivacySettings(db, orgId),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const rows = ids.length
+    ? await db
+        .select()
+        .from(people)
+        .where(and(inArray(people.id, ids), eq(people.orgId, orgId)))
+    : [];
+  const consentRows = ids.length
+    ? await db
+        .select()
+        .from(consents)
+        .where(and(inArray(consents.personId, ids), eq(consents.orgId, orgId)))
+    : [];
+  const timeZone = await orgTimeZone(db, orgId);
+  const settings = await loadPrivacySettings(db, orgId);
   return {
     people: rows.map((p) => ({
       id: p.id,
