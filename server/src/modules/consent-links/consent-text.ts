@@ -115,7 +115,7 @@ function germanText(i: ConsentTextInput): ConsentText {
         ? `Ich willige ein, dass ${org} ${what} ${where} veröffentlicht, wie oben beschrieben.`
         : `Ich willige als erziehungsberechtigte Person von ${i.personName} ein, dass ${org} ${what} ${where} veröffentlicht, wie oben beschrieben.`;
   const paragraphs = [
-    `${org} möchte ${what} ${where} veröffentlichen. Das gilt auch für Beiträge, in denen ${i.personName} mit Namen genannt wird. Dafür brauchen wir Ihre Einwilligung.`,
+    `${org} möchte ${what} ${where} veröffentlichen. Das gilt auch für Veröffentlichungen, in denen ${i.personName} mit Namen genannt wird. Dafür brauchen wir Ihre Einwilligung.`,
     publicNote,
     validity,
     'Die Einwilligung ist freiwillig. Wenn Sie nicht einwilligen oder später widerrufen, entstehen Ihnen keine Nachteile; die Angebote und die Begleitung durch uns bleiben davon unberührt.',
@@ -177,7 +177,7 @@ function englishText(i: ConsentTextInput): ConsentText {
         ? `I consent to ${org} publishing ${what} ${where}, as described above.`
         : `As a parent or guardian of ${i.personName}, I consent to ${org} publishing ${what} ${where}, as described above.`;
   const paragraphs = [
-    `${org} would like to publish ${what} ${where}. This includes posts that mention ${i.personName} by name. For this we need your consent.`,
+    `${org} would like to publish ${what} ${where}. This includes publications that mention ${i.personName} by name. For this we need your consent.`,
     publicNote,
     validity,
     'Consent is voluntary. If you do not consent, or withdraw later, this has no disadvantages for you; our services and support stay the same.',
