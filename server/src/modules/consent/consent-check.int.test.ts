@@ -2,6 +2,7 @@ import { type ConsentCheckResult, consentCheckResultSchema } from '@nahbar/commo
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Browser, call, createTestApp, setUp, type TestApp } from '../../test/harness.ts';
 import { createFeedChannel, createImage, createOrganisation } from '../feeds/test-factories.ts';
+import { postPeopleFacts } from './gate-context.ts';
 import { addConsent, createPerson, namePeople, reviewImage } from './test-factories.ts';
 
 // The composer's live check and the saved post's check, against real register rows.
@@ -186,6 +187,12 @@ describe('the saved post’s check', () => {
         .sort();
     expect(codes(bluesky.id)).toEqual(['no_consent']);
     expect(codes(mastodon.id)).toEqual(['expired', 'no_consent']);
+    // For the approval rules: who is in it, and whether a minor is.
+    expect(await postPeopleFacts(t.db, orgId, post.id, new Date())).toEqual({
+      personIds: [other.id, adult.id],
+      minorIds: [],
+      showsMinor: false,
+    });
     expect(result.people.map((p) => [p.displayName, p.depicted, p.named])).toEqual([
       ['Bis Juli', true, false],
       ['Genannt ohne', false, true],
