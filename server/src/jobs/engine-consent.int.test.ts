@@ -41,7 +41,10 @@ it('holds a due target whose consent ended yesterday (Europe/Berlin) and tells i
   // Overnight: the consent's last day was yesterday, and the post is due now.
   const yesterday = addDays(localDay(new Date(), 'Europe/Berlin'), -1);
   await t.db.update(consents).set({ validUntil: yesterday }).where(eq(consents.id, consent.id));
-  await t.db.update(postTargets).set({ dueAt: new Date(Date.now() - 1000) }).where(eq(postTargets.id, targetId));
+  await t.db
+    .update(postTargets)
+    .set({ dueAt: new Date(Date.now() - 1000) })
+    .where(eq(postTargets.id, targetId));
   await publishTarget(t.deps, targetId);
 
   const [target] = await t.db.select().from(postTargets).where(eq(postTargets.id, targetId));
