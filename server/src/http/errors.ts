@@ -295,11 +295,6 @@ export const ERRORS = {
     de: 'Als Nachweis nimmt nahbar PDF-, JPEG- oder PNG-Dateien an.',
     en: 'nahbar accepts PDF, JPEG or PNG files as evidence.',
   },
-  person_has_posts: {
-    status: 409,
-    de: 'Diese Person ist in Beiträgen markiert, die noch geplant oder veröffentlicht sind. Bitte zuerst die Einwilligungen widerrufen.',
-    en: 'This person is tagged in posts that are still scheduled or published. Please withdraw the consents first.',
-  },
   input_invalid: {
     status: 422,
     de: 'Die Eingaben passen so nicht zusammen. Die Gründe stehen bei den einzelnen Feldern.',

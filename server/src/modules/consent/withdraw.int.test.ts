@@ -176,4 +176,21 @@ describe('withdrawing a consent', () => {
     const res = await withdraw(foreign.id);
     expect(res.statusCode).toBe(404);
   });
+
+  it('refuses a withdrawal dated ahead, and records nothing', async () => {
+    const person = await createPerson(t.db, orgId);
+    const consent = await addConsent(t.db, orgId, person.id);
+    const res = await call(t.app, {
+      method: 'POST',
+      url: `/api/orgs/${orgId}/consents/${consent.id}/withdraw`,
+      as: owner,
+      body: { on: '2999-01-01', by: 'person', how: 'oral', note: null },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'on', code: 'withdrawal_in_future' })]);
+    const [row] = await t.db.$client
+      .query('select withdrawn_on from consents where id = $1', [consent.id])
+      .then((r) => r.rows);
+    expect(row.withdrawn_on).toBeNull();
+  });
 });

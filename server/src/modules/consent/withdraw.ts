@@ -5,7 +5,7 @@ import type { Tx } from '../../db/open.ts';
 import { consents, people, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, fieldError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { orgTimeZone } from '../calendar/org-time-zone.ts';
 import { consentView } from '../people/consent-view.ts';
@@ -25,6 +25,23 @@ export async function withdrawConsent(
   consentId: string,
   input: Withdrawal,
 ): Promise<WithdrawalResult> {
+  // Effective for the future, from the moment it arrives: a date ahead would let posts due
+  // before it go out and leave nobody to take them down on the day.
+  const timeZone = await orgTimeZone(deps.db, actor.orgId);
+  const today = localDay(deps.clock(), timeZone);
+  if (input.on > today) {
+    throw new AppError('input_invalid', [
+      fieldError(
+        'on',
+        'withdrawal_in_future',
+        {
+          de: 'Ein Widerruf gilt ab seinem Eingang. Bitte das Datum von heute oder früher angeben.',
+          en: 'A withdrawal applies from when it arrives. Please give today’s date or an earlier one.',
+        },
+        actor.language,
+      ),
+    ]);
+  }
   const done = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ consent: consents, personName: people.displayName })
@@ -44,7 +61,6 @@ export async function withdrawConsent(
     return { updated, effects };
   });
   for (const targetId of done.effects.automatic) await deps.jobs.sendTakedown(targetId);
-  const today = localDay(deps.clock(), await orgTimeZone(deps.db, actor.orgId));
   const [recorder] = done.updated.recordedBy
     ? await deps.db.select({ name: users.name }).from(users).where(eq(users.id, done.updated.recordedBy))
     : [];
