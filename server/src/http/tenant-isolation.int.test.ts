@@ -52,12 +52,37 @@ function sampleBodies(ids: Ids): Record<string, unknown> {
     'POST /api/orgs/:orgId/calendar/feeds': { label: 'Übernommen' },
     'PATCH /api/orgs/:orgId/media/:id': { alt: 'Übernommen' },
     'POST /api/orgs/:orgId/media/:id/blur': { rects: [{ x: 0, y: 0, width: 1, height: 1 }] },
+    'POST /api/orgs/:orgId/people': { displayName: 'Übernommen', kind: 'client', ageBand: 'adult' },
+    'PATCH /api/orgs/:orgId/people/:personId': { displayName: 'Übernommen' },
+    'POST /api/orgs/:orgId/people/:personId/consents': {
+      purpose: 'social_media',
+      channelIds: [ids.channelId],
+      validFrom: '2026-01-01',
+      form: 'written',
+      givenBy: ['person'],
+      mediaId: ids.mediaId,
+    },
+    'PUT /api/orgs/:orgId/media/:mediaId/people': { status: 'tagged', people: [{ personId: ids.personId }] },
+    'PUT /api/orgs/:orgId/posts/:postId/people': { named: [ids.personId] },
+    'POST /api/orgs/:orgId/people/:personId/consent-requests': {
+      purpose: 'social_media',
+      signatory: 'person',
+      mediaId: ids.mediaId,
+    },
+    'POST /api/orgs/:orgId/consent-check': {
+      mediaIds: [ids.mediaId],
+      namedPersonIds: [ids.personId],
+      channelIds: [ids.channelId],
+    },
+    'POST /api/orgs/:orgId/consents/:consentId/withdraw': { on: '2026-01-02', by: 'person', how: 'email' },
+    'PUT /api/orgs/:orgId/privacy-settings': { adultFrom: 16, sensitiveWords: ['übernommen'] },
   };
 }
 
 /** Routes whose query string has required fields: a 400 would hide a missing permission check. */
 const SAMPLE_QUERIES: Record<string, string> = {
   'GET /api/orgs/:orgId/calendar': `?from=${encodeURIComponent('2026-11-01T00:00:00Z')}&to=${encodeURIComponent('2026-12-13T00:00:00Z')}`,
+  'GET /api/orgs/:orgId/people/:personId/consent-form.pdf': '?purpose=social_media&language=de',
 };
 
 /** B's (or A's) ids of every kind a route can name. */
@@ -75,6 +100,10 @@ type Ids = {
   postTemplateId: string;
   seriesId: string;
   calendarFeedId: string;
+  personId: string;
+  consentId: string;
+  consentRequestId: string;
+  takedownTaskId: string;
 };
 
 let t: TestApp;
@@ -156,6 +185,36 @@ async function planningIds(owner: Browser, orgId: string, channelId: string, sit
   };
 }
 
+/** A person with a consent, a consent link and a takedown task, written directly. */
+async function peopleIds(orgId: string, mediaId: string, postId: string, site: string) {
+  const q = async (sql: string, values: unknown[]) => (await t.db.$client.query(sql, values)).rows[0].id as string;
+  const personId = await q(
+    `insert into people (org_id, display_name, kind, age_band) values ($1, $2, 'client', 'adult') returning id`,
+    [orgId, `Person ${site}`],
+  );
+  const consentId = await q(
+    `insert into consents (org_id, person_id, purpose, valid_from, form, given_by)
+     values ($1, $2, 'social_media', '2026-01-01', 'written', '{person}') returning id`,
+    [orgId, personId],
+  );
+  const consentRequestId = await q(
+    `insert into consent_requests (org_id, person_id, purpose, signatory, token_hash, expires_at)
+     values ($1, $2, 'social_media', 'person', $3, now() + interval '7 days') returning id`,
+    [orgId, personId, `hash-${site}`],
+  );
+  await t.db.$client.query(`insert into media_people (media_id, person_id, org_id) values ($1, $2, $3)`, [
+    mediaId,
+    personId,
+    orgId,
+  ]);
+  const takedownTaskId = await q(
+    `insert into takedown_tasks (org_id, person_id, consent_id, post_id, kind, state, remote_url)
+     values ($1, $2, $3, $4, 'manual', 'pending', 'https://${site}/x') returning id`,
+    [orgId, personId, consentId, postId],
+  );
+  return { personId, consentId, consentRequestId, takedownTaskId };
+}
+
 /** An invitation left open, so the isolation checks have an invitation id to aim at. */
 async function openInvitation(owner: Browser, orgId: string, email: string): Promise<string> {
   const response = await call(t.app, {
@@ -180,6 +239,12 @@ beforeAll(async () => {
   } as Ids;
   Object.assign(a, await inboxIds(orgA, a.channelId, 'a.example'));
   Object.assign(a, await planningIds(ownerA, orgA, a.channelId, 'a.example'));
+  Object.assign(a, await peopleIds(orgA, a.mediaId, a.postId, 'a.example'));
+  // A's owner is also the privacy officer, so the privacy officer's routes are tried too.
+  await t.db.$client.query(
+    `update memberships set roles = '{owner,privacy_officer}' where org_id = $1 and user_id = $2`,
+    [orgA, ownerA.userId],
+  );
 
   // B's owner joins A only long enough to have an account, creates B and leaves A.
   const ownerB = await addMember(t, ownerA, orgA, ['viewer'], 'Berta B');
@@ -197,6 +262,7 @@ beforeAll(async () => {
   } as Ids;
   Object.assign(b, await inboxIds(orgB, b.channelId, 'b.example'));
   Object.assign(b, await planningIds(ownerB, orgB, b.channelId, 'b.example'));
+  Object.assign(b, await peopleIds(orgB, b.mediaId, b.postId, 'b.example'));
   // B's post goes out, so takedown and the published state have something to aim at.
   await t.db.$client.query(
     `update post_targets set state = 'published', remote_id = id::text, published_at = now() where id = $1`,
@@ -241,6 +307,16 @@ async function snapshotB() {
               (select json_agg(json_build_object('id', id, 'tags', tags, 'version', version, 'planned', planned_at) order by id) from posts where org_id = $1) as posts,
               (select json_agg(json_build_object('id', id, 'alt', alt) order by id) from media where org_id = $1) as media`,
     ),
+    people: await q(
+      `select (select json_agg(json_build_object('id', id, 'name', display_name, 'notes', notes, 'updated', updated_at) order by id) from people where org_id = $1) as people,
+              (select json_agg(json_build_object('id', id, 'withdrawn', withdrawn_on, 'evidence', evidence_key) order by id) from consents where org_id = $1) as consents,
+              (select json_agg(json_build_object('id', id, 'confirmed', confirmed_at, 'revoked', revoked_at) order by id) from consent_requests where org_id = $1) as requests,
+              (select count(*) from media_people where org_id = $1)::int as tags,
+              (select json_agg(row_to_json(r)) from media_people_reviews r where org_id = $1) as reviews,
+              (select count(*) from post_people where org_id = $1)::int as named,
+              (select json_agg(json_build_object('id', id, 'state', state) order by id) from takedown_tasks where org_id = $1) as takedowns,
+              (select row_to_json(s) from privacy_settings s where org_id = $1) as settings`,
+    ),
     jobs: (await t.db.$client.query('select count(*)::int as n from pgboss.job')).rows,
   };
 }
@@ -264,6 +340,16 @@ const ID_KINDS: Record<string, keyof Ids> = {
   feeds: 'calendarFeedId',
 };
 
+/** Route parameters named after what they are. */
+const PARAM_KINDS: Record<string, keyof Ids> = {
+  personId: 'personId',
+  consentId: 'consentId',
+  requestId: 'consentRequestId',
+  taskId: 'takedownTaskId',
+  mediaId: 'mediaId',
+  postId: 'postId',
+};
+
 function fill(url: string, org: string, ids: Ids): string {
   return url.replace(/([\w-]+)\/:(\w+)/g, (_, segment: string, name: string) => {
     if (name === 'orgId') return `${segment}/${org}`;
@@ -271,11 +357,16 @@ function fill(url: string, org: string, ids: Ids): string {
     if (name === 'channelId') return `${segment}/${ids.channelId}`;
     // Versions are numbered per post: B's post id already names what is foreign.
     if (name === 'version') return `${segment}/1`;
+    const named = PARAM_KINDS[name];
+    if (named) return `${segment}/${ids[named]}`;
     const kind = name === 'id' || name === 'evidenceId' ? ID_KINDS[segment] : undefined;
     if (!kind) throw new Error(`Teach the tenant-isolation test which of B's ids fits :${name} in ${url}`);
     return `${segment}/${ids[kind]}`;
   });
 }
+
+/** A route that names something besides the organisation. */
+const HAS_ID = /:(?!orgId\b)\w+/;
 
 function bodyFor(route: RegisteredRoute, ids: Ids): unknown {
   const key = `${route.method} ${route.url}`;
@@ -296,6 +387,7 @@ function expectRefused(response: LightMyRequestResponse, label: string) {
     bMemberEmail,
     'offen-b@example.org',
     'b.example',
+    'Person b.example',
     b.channelId,
     b.targetId,
   ]) {
@@ -318,7 +410,7 @@ describe('tenant isolation', () => {
         [b.orgId, 'B org, B ids'],
         [a.orgId, 'A org, B ids'],
       ] as const) {
-        if (org === a.orgId && !/:(userId|id|evidenceId|channelId)\b/.test(route.url)) continue;
+        if (org === a.orgId && !HAS_ID.test(route.url)) continue;
         const url = fill(route.url, org, b) + (SAMPLE_QUERIES[`${route.method} ${route.url}`] ?? '');
         const body = bodyFor(route, b);
         const response = await call(t.app, {
@@ -335,7 +427,7 @@ describe('tenant isolation', () => {
 
   it('refuses B’s org id with A’s member and invitation ids too', async () => {
     const before = await snapshotB();
-    for (const route of orgRoutes().filter((r) => /:(userId|id|evidenceId|channelId)\b/.test(r.url))) {
+    for (const route of orgRoutes().filter((r) => HAS_ID.test(r.url))) {
       const url = fill(route.url, b.orgId, a) + (SAMPLE_QUERIES[`${route.method} ${route.url}`] ?? '');
       const body = bodyFor(route, a);
       const response = await call(t.app, {

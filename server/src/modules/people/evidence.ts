@@ -38,9 +38,10 @@ export async function putEvidence(
   consentId: string,
   upload: { bytes: Buffer; name: string | null },
 ): Promise<Consent> {
+  // Whose consent first: a foreign id is "not found" whatever was sent.
+  await consentRow(deps.db, actor.orgId, consentId);
   if (upload.bytes.length === 0) throw new AppError('media_empty');
   const type = evidenceType(upload.bytes);
-  await consentRow(deps.db, actor.orgId, consentId);
   const store = mediaStoreOf(deps);
   const key = storageKey(actor.orgId, 'application/octet-stream', 'evidence');
   await store.put(key, sealBytes(deps.box, upload.bytes), 'application/octet-stream');
