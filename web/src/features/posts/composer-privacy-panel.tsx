@@ -44,7 +44,7 @@ export function ComposerPrivacyPanel({ org, draft, chosen, when, postId, readOnl
             {t('composerConsent.title')}
           </Title>
           {privacy.check.data?.showsMinor && privacy.needsCheck && (
-            <Badge color="orange" variant="light" c="orange.9">
+            <Badge color="orange" variant="light" c="var(--mantine-color-text)">
               {t('composerConsent.showsMinor')}
             </Badge>
           )}

@@ -69,7 +69,7 @@ export function ConsentGateSection({ chosen, needsCheck, result, pending, error,
                   size="sm"
                   variant="light"
                   color={gate.allowed ? 'green' : 'red'}
-                  c={gate.allowed ? 'green.9' : 'red.9'}
+                  c={gate.allowed ? 'var(--mantine-color-text)' : 'red.9'}
                   aria-label={t('composerConsent.channelState', { channel: channelName, state })}
                 >
                   {state}

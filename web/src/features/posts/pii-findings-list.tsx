@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Mark, Stack, Text, Title } from '@mantine/core';
-import { IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { excerpt, type ScannedText } from './pii-findings.ts';
 
@@ -40,11 +40,19 @@ export function PiiFindingsList({ scanned, namesById, namedIds, onMark, saving }
                 return (
                   <li key={`${finding.start}-${finding.end}`} data-testid="pii-finding">
                     <Group gap="xs" wrap="wrap">
+                      {/* Dark text on the light badge; the icon carries the colour (contrast). */}
                       <Badge
                         size="sm"
                         variant="light"
-                        color={finding.blocking ? 'red' : 'yellow'}
-                        c={finding.blocking ? 'red.9' : 'yellow.9'}
+                        color={finding.blocking ? 'red' : 'orange'}
+                        c={finding.blocking ? 'red.9' : 'var(--mantine-color-text)'}
+                        leftSection={
+                          <IconAlertTriangle
+                            size={12}
+                            aria-hidden
+                            color={`var(--mantine-color-${finding.blocking ? 'red' : 'orange'}-8)`}
+                          />
+                        }
                       >
                         {finding.blocking ? t('pii.blocking') : t('pii.warning')}
                       </Badge>
@@ -53,7 +61,13 @@ export function PiiFindingsList({ scanned, namesById, namedIds, onMark, saving }
                       </Text>
                       {finding.personId &&
                         (namedIds.includes(finding.personId) ? (
-                          <Badge size="sm" variant="light" color="green" c="green.9">
+                          <Badge
+                            size="sm"
+                            variant="light"
+                            color="green"
+                            c="var(--mantine-color-text)"
+                            leftSection={<IconCheck size={12} aria-hidden color="var(--mantine-color-green-8)" />}
+                          >
                             {t('pii.isNamed')}
                           </Badge>
                         ) : (

@@ -70,7 +70,8 @@ export function useComposerPrivacy({ orgId, timeZone, draft, chosen, when, postI
 
   return {
     scanned,
-    namesById: new Map(options.names.map((n) => [n.personId, n.name])),
+    // The display name comes first for each person, before the guardians' names.
+    namesById: new Map(options.names.toReversed().map((n) => [n.personId, n.name])),
     foundPersonIds: namedInText(scanned),
     namedIds,
     mark: (personId: string) => setNamed.mutateAsync([...new Set([...namedIds, personId])]),
