@@ -143,6 +143,7 @@ export function ConsentFormModal({ orgId, timeZone, person, channels, onClose }:
               type="date"
               label={t('consents.form.validUntil')}
               description={t('consents.form.validUntilHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               {...form.getInputProps('validUntil')}
             />
           </Group>

@@ -57,10 +57,11 @@ export function ConsentLinksSection({ orgId, timeZone, person, canManage, create
       </Text>
       {created?.url && (
         <Alert
-          color="orange"
+          color="red"
           variant="light"
           icon={<IconAlertTriangle aria-hidden />}
           title={t('consents.links.created.title')}
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
           role="status"
         >
           <Stack gap="sm">

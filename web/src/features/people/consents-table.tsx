@@ -67,7 +67,7 @@ export function ConsentsTable({ orgId, person, consents, channels, can, onWithdr
                   ))}
                 </Stack>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={150}>
                 <Stack gap={4} align="flex-start">
                   <ConsentStatusBadge status={consent.status} />
                   {consent.withdrawal && (

@@ -86,7 +86,7 @@ export function PeoplePage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{t(`register.kinds.${person.kind}`)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={150}>
                     <AgeGroupBadge group={person.ageGroup} />
                   </Table.Td>
                   <Table.Td>

@@ -83,10 +83,11 @@ export function WithdrawModal({ orgId, timeZone, person, consent, onClose }: Pro
               {t('withdraw.summary', { purpose: text.purpose(consent.purpose), range: text.range(consent) })}
             </Text>
             <Alert
-              color="orange"
+              color="red"
               variant="light"
               icon={<IconAlertTriangle aria-hidden />}
               title={t('withdraw.warningTitle')}
+              styles={{ title: { color: 'var(--mantine-color-text)' } }}
             >
               {t('withdraw.warning')}
             </Alert>
