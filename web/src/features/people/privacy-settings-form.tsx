@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Fieldset, Group, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { DEFAULT_PRIVACY_SETTINGS, PII_CATEGORIES, type PrivacySettings } from '@nahbar/common';
@@ -75,16 +75,15 @@ export function PrivacySettingsForm({ orgId, settings, editable }: Props) {
                 ))}
               </Stack>
             </Checkbox.Group>
-            <Fieldset variant="unstyled" disabled={!editable}>
-              <TagsInput
-                label={t('settings.pii.words')}
-                description={t('settings.pii.wordsHint')}
-                placeholder={editable ? t('settings.pii.wordsPlaceholder') : undefined}
-                maxTags={500}
-                splitChars={[',', ';']}
-                {...form.getInputProps('sensitiveWords')}
-              />
-            </Fieldset>
+            <TagsInput
+              label={t('settings.pii.words')}
+              description={t('settings.pii.wordsHint')}
+              placeholder={editable ? t('settings.pii.wordsPlaceholder') : undefined}
+              maxTags={500}
+              disabled={!editable}
+              splitChars={[',', ';']}
+              {...form.getInputProps('sensitiveWords')}
+            />
           </Stack>
         </Card>
         {editable && (

@@ -72,10 +72,12 @@ export function TaggingFaces({ orgId, mediaId, faces, onFaces, onAssign, onBlur 
         </Text>
       )}
       {faces !== null && faces.length > 0 && (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-live="polite">
-          <Text size="sm" role="status" component="li">
-            {t('tagging.faces.found', { count: faces.length })}
-          </Text>
+        <Text size="sm" role="status">
+          {t('tagging.faces.found', { count: faces.length })}
+        </Text>
+      )}
+      {faces !== null && faces.length > 0 && (
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {faces.map((face) => (
             <Group key={face.id} component="li" gap="xs" align="flex-end" wrap="wrap">
               <Text size="sm" fw={600} w={96} mb={6}>
