@@ -92,7 +92,14 @@ export function WithdrawModal({ orgId, timeZone, person, consent, onClose }: Pro
               {t('withdraw.warning')}
             </Alert>
             <Group grow align="flex-start">
-              <TextInput type="date" label={t('withdraw.on')} required data-autofocus {...form.getInputProps('on')} />
+              <TextInput
+                type="date"
+                label={t('withdraw.on')}
+                required
+                data-autofocus
+                max={localDay(Date.now(), timeZone)}
+                {...form.getInputProps('on')}
+              />
               <Select
                 label={t('withdraw.by')}
                 required
