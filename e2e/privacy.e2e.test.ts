@@ -190,6 +190,35 @@ describe('privacy journey', () => {
     await checkPage(page, 'privacy-03-media-reviewed');
   });
 
+  it('a face proposal goes to the blur editor as its first area', async () => {
+    await card('portraet-mia')
+      .getByRole('button', { name: /Personen markieren in portraet-mia/ })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialogShown(page);
+    // Reopened, the dialog shows what was saved.
+    expect(await dialog.getByRole('radio', { name: 'Personen sind erkennbar' }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Gesichter vorschlagen' }).click();
+    const blurOne = dialog.getByRole('button', { name: 'Unkenntlich machen: Vorschlag 1' });
+    await expect
+      .poll(
+        async () => (await blurOne.isVisible()) || (await dialog.getByText(/Kein Gesicht|nicht verfügbar/).isVisible()),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(true);
+    if (await blurOne.isVisible()) {
+      await blurOne.click();
+      const editor = page.getByRole('dialog', { name: /Bereich unkenntlich machen/ });
+      await expect.poll(() => editor.getByRole('group', { name: 'Bereich 1' }).isVisible()).toBe(true);
+      await editor.getByRole('button', { name: 'Abbrechen' }).click();
+    } else {
+      await page.keyboard.press('Escape');
+    }
+    await dialogGone(page);
+  });
+
   it('the dashboard explains a blocked planned post, expiring and withdrawn consents', async () => {
     // Mia's consent is for print only and ends in ten days; Jonas withdrew his.
     await call('POST', `/orgs/${orgId}/people/${people.mia}/consents`, {

@@ -65,7 +65,7 @@ export function TaggingCanvas({ src, alt, marks, onDraw }: Props) {
         src={src}
         alt={alt}
         draggable={false}
-        style={{ display: 'block', maxWidth: '100%', maxHeight: '45vh', width: 'auto', height: 'auto' }}
+        style={{ display: 'block', maxWidth: '100%', maxHeight: '60vh', width: 'auto', height: 'auto' }}
       />
       {marks.map((mark) => (
         <Box

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Center, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Center, Modal, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import type { Box, Media } from '@nahbar/common';
 import { IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -32,7 +32,7 @@ export function TaggingDialog({ orgId, target, onClose, onBlur }: Props) {
     <Modal
       opened={target !== null}
       onClose={onClose}
-      size="xl"
+      size={1040}
       title={target ? t('tagging.title', { name: target.name }) : ''}
     >
       {/* Keyed by the image: reopening for another starts from that image's saved state. */}
@@ -71,82 +71,88 @@ function TaggingBody({
           {t('tagging.blocked.text')}
         </Alert>
       )}
-      <Center>
-        <TaggingCanvas
-          src={target.media.url}
-          alt={target.media.alt?.trim() || t('tagging.imageAlt', { name: target.name })}
-          marks={s.marks}
-          onDraw={s.drawing ? s.drawBox : null}
-        />
-      </Center>
-      {s.drawing && (
-        <Text size="sm" role="status">
-          {t('tagging.people.drawHint', { name: s.drawingName })}
-        </Text>
-      )}
-      <Radio.Group
-        label={t('tagging.status.label')}
-        value={draft.status}
-        onChange={(value) => s.setStatus(value as 'tagged' | 'none' | 'kug23')}
-        error={s.problem === 'status' ? t('tagging.validation.status') : undefined}
-      >
-        <Stack gap="xs" mt="xs">
-          <Radio value="tagged" label={t('tagging.status.tagged')} description={t('tagging.status.taggedHint')} />
-          <Radio value="none" label={t('tagging.status.none')} description={t('tagging.status.noneHint')} />
-          <Radio value="kug23" label={t('tagging.status.kug23')} description={t('tagging.status.kug23Hint')} />
-        </Stack>
-      </Radio.Group>
-      {draft.status === 'tagged' && (
-        <Stack gap="xs">
-          <TaggingPersonPicker
-            orgId={orgId}
-            label={t('tagging.people.add')}
-            exclude={draft.people.map((p) => p.personId)}
-            onPick={s.addPerson}
-          />
-          <Text size="xs" c="dimmed">
-            {t('tagging.people.notListed')}{' '}
-            <Anchor component={Link} to={paths.people} target="_blank" size="xs">
-              {t('tagging.people.openRegister')}
-            </Anchor>
-          </Text>
-          <TaggingPeopleList
-            people={draft.people}
-            drawing={s.drawing}
-            onDraw={s.setDrawing}
-            onClearBox={s.clearBox}
-            onRemove={s.removePerson}
-          />
-          {s.problem === 'people' && (
-            <Text size="sm" c="red.8" role="alert">
-              {t('tagging.validation.people')}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack gap="sm">
+          <Center>
+            <TaggingCanvas
+              src={target.media.url}
+              alt={target.media.alt?.trim() || t('tagging.imageAlt', { name: target.name })}
+              marks={s.marks}
+              onDraw={s.drawing ? s.drawBox : null}
+            />
+          </Center>
+          {s.drawing && (
+            <Text size="sm" role="status">
+              {t('tagging.people.drawHint', { name: s.drawingName })}
             </Text>
           )}
+          {target.media.kind === 'image' && (
+            <TaggingFaces
+              orgId={orgId}
+              mediaId={target.media.id}
+              faces={s.faces}
+              onFaces={s.setFaces}
+              onAssign={s.assignFace}
+              onBlur={onBlur ? (boxes) => onBlur(target, boxes) : undefined}
+            />
+          )}
         </Stack>
-      )}
-      {draft.status === 'kug23' && (
-        <Textarea
-          label={t('tagging.reason.label')}
-          description={t('tagging.reason.hint')}
-          required
-          autosize
-          minRows={2}
-          maxLength={1000}
-          value={draft.reason}
-          onChange={(e) => s.setReason(e.currentTarget.value)}
-          error={s.problem === 'reason' ? t('tagging.validation.reason') : undefined}
-        />
-      )}
-      {target.media.kind === 'image' && (
-        <TaggingFaces
-          orgId={orgId}
-          mediaId={target.media.id}
-          faces={s.faces}
-          onFaces={s.setFaces}
-          onAssign={s.assignFace}
-          onBlur={onBlur ? (boxes) => onBlur(target, boxes) : undefined}
-        />
-      )}
+        <Stack gap="sm">
+          <Radio.Group
+            label={t('tagging.status.label')}
+            value={draft.status}
+            onChange={(value) => s.setStatus(value as 'tagged' | 'none' | 'kug23')}
+            error={s.problem === 'status' ? t('tagging.validation.status') : undefined}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio value="tagged" label={t('tagging.status.tagged')} description={t('tagging.status.taggedHint')} />
+              <Radio value="none" label={t('tagging.status.none')} description={t('tagging.status.noneHint')} />
+              <Radio value="kug23" label={t('tagging.status.kug23')} description={t('tagging.status.kug23Hint')} />
+            </Stack>
+          </Radio.Group>
+          {draft.status === 'tagged' && (
+            <Stack gap="xs">
+              <TaggingPersonPicker
+                orgId={orgId}
+                label={t('tagging.people.add')}
+                exclude={draft.people.map((p) => p.personId)}
+                onPick={s.addPerson}
+              />
+              <Text size="xs" c="dimmed">
+                {t('tagging.people.notListed')}{' '}
+                <Anchor component={Link} to={paths.people} target="_blank" size="xs">
+                  {t('tagging.people.openRegister')}
+                </Anchor>
+              </Text>
+              <TaggingPeopleList
+                people={draft.people}
+                drawing={s.drawing}
+                onDraw={s.setDrawing}
+                onClearBox={s.clearBox}
+                onRemove={s.removePerson}
+              />
+              {s.problem === 'people' && (
+                <Text size="sm" c="red.8" role="alert">
+                  {t('tagging.validation.people')}
+                </Text>
+              )}
+            </Stack>
+          )}
+          {draft.status === 'kug23' && (
+            <Textarea
+              label={t('tagging.reason.label')}
+              description={t('tagging.reason.hint')}
+              required
+              autosize
+              minRows={2}
+              maxLength={1000}
+              value={draft.reason}
+              onChange={(e) => s.setReason(e.currentTarget.value)}
+              error={s.problem === 'reason' ? t('tagging.validation.reason') : undefined}
+            />
+          )}
+        </Stack>
+      </SimpleGrid>
       <TaggingFooter
         current={current}
         saving={s.save.isPending}

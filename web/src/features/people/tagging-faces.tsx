@@ -77,37 +77,41 @@ export function TaggingFaces({ orgId, mediaId, faces, onFaces, onAssign, onBlur 
         </Text>
       )}
       {faces !== null && faces.length > 0 && (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {faces.map((face) => (
-            <Group key={face.id} component="li" gap="xs" align="flex-end" wrap="wrap">
-              <Text size="sm" fw={600} w={96} mb={6}>
-                {t('tagging.faces.proposal', { number: face.id })}
-              </Text>
-              <div style={{ flex: '1 1 200px' }}>
-                <TaggingPersonPicker
-                  orgId={orgId}
-                  size="xs"
-                  label={t('tagging.faces.assign', { number: face.id })}
-                  onPick={(person) => onAssign(face, person)}
+            <Stack key={face.id} component="li" gap={4}>
+              <Group justify="space-between" wrap="nowrap">
+                <Text size="sm" fw={600}>
+                  {t('tagging.faces.proposal', { number: face.id })}
+                </Text>
+                <CloseButton
+                  size="sm"
+                  aria-label={t('tagging.faces.dismiss', { number: face.id })}
+                  onClick={() => dismiss(face.id)}
                 />
-              </div>
-              {onBlur && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconBlur size={14} aria-hidden />}
-                  onClick={() => onBlur([face.box])}
-                  aria-label={t('tagging.faces.blurOne', { number: face.id })}
-                >
-                  {t('tagging.faces.blur')}
-                </Button>
-              )}
-              <CloseButton
-                mb={4}
-                aria-label={t('tagging.faces.dismiss', { number: face.id })}
-                onClick={() => dismiss(face.id)}
-              />
-            </Group>
+              </Group>
+              <Group gap="xs" align="flex-end" wrap="wrap">
+                <div style={{ flex: '1 1 180px' }}>
+                  <TaggingPersonPicker
+                    orgId={orgId}
+                    size="xs"
+                    label={t('tagging.faces.assign', { number: face.id })}
+                    onPick={(person) => onAssign(face, person)}
+                  />
+                </div>
+                {onBlur && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconBlur size={14} aria-hidden />}
+                    onClick={() => onBlur([face.box])}
+                    aria-label={t('tagging.faces.blurOne', { number: face.id })}
+                  >
+                    {t('tagging.faces.blur')}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
           ))}
           {onBlur && faces.length > 1 && (
             <li>
