@@ -22,7 +22,12 @@ async function api<T>(method: string, path: string, body?: unknown, type = 'appl
       ...(body !== undefined && { 'content-type': type }),
       ...(session.cookie && { cookie: session.cookie, 'x-csrf-token': session.csrf }),
     },
-    body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Buffer),
+    body:
+      body === undefined
+        ? undefined
+        : type === 'application/json'
+          ? JSON.stringify(body)
+          : new Uint8Array(body as Buffer),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   if (!session.cookie) {

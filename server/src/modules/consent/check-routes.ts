@@ -66,7 +66,7 @@ export async function checkRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     async (request) => {
       const { orgId, consentId } = request.params;
       await requireOrgPermission(deps.db, request, orgId, 'people.manage');
-      return withdrawConsent(deps, { ...actorOf(request), orgId }, consentId, request.body);
+      return withdrawConsent(deps, { ...actorOf(request), orgId, language: request.language }, consentId, request.body);
     },
   );
 }

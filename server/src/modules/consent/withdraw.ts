@@ -1,4 +1,4 @@
-import { localDay, type WithdrawalResult, type withdrawConsentSchema } from '@nahbar/common';
+import { type Language, localDay, type WithdrawalResult, type withdrawConsentSchema } from '@nahbar/common';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/open.ts';
@@ -11,7 +11,7 @@ import { orgTimeZone } from '../calendar/org-time-zone.ts';
 import { consentView } from '../people/consent-view.ts';
 import { applyWithdrawal } from './withdrawal-effects.ts';
 
-type OrgActor = Actor & { orgId: string };
+type OrgActor = Actor & { orgId: string; language: Language };
 type Withdrawal = z.output<typeof withdrawConsentSchema>;
 
 /**
@@ -76,7 +76,7 @@ export async function withdrawConsent(
 export async function markWithdrawn(
   deps: Deps,
   tx: Tx,
-  actor: OrgActor,
+  actor: Actor & { orgId: string },
   consentId: string,
   input: Withdrawal,
 ): Promise<typeof consents.$inferSelect> {
