@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.ts';
+import { peopleStatusSchema } from './people.ts';
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -27,6 +28,8 @@ export const mediaSchema = z.object({
   originalName: z.string().nullable(),
   /** A blurred copy points at the image it was made from. */
   derivedFrom: idSchema.nullable(),
+  /** Who it shows, as reviewed (a new upload or a blurred copy starts unreviewed). */
+  people: z.object({ status: peopleStatusSchema, count: z.int() }),
   createdAt: isoDate,
 });
 export type Media = z.infer<typeof mediaSchema>;

@@ -6,6 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { cursorTime, encodeCursor, olderThan } from '../../http/keyset-cursor.ts';
 import { mediaStoreOf } from '../../storage/index.ts';
+import { peopleSummaries, summaryOf } from './media-people-summary.ts';
 import { publicMedia } from './public-media.ts';
 import { mediaColumns, mediaRow } from './stored-bytes.ts';
 
@@ -31,11 +32,18 @@ export async function listMedia(
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(publicMedia), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  const people = await peopleSummaries(
+    deps.db,
+    orgId,
+    page.map((row) => row.id),
+  );
+  const items = page.map((row) => publicMedia(row, summaryOf(people, row.id)));
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
 }
 
 export async function mediaInfo(deps: Pick<Deps, 'db'>, orgId: string, id: string): Promise<Media> {
-  return publicMedia(await mediaRow(deps.db, orgId, id));
+  const row = await mediaRow(deps.db, orgId, id);
+  return publicMedia(row, summaryOf(await peopleSummaries(deps.db, orgId, [id]), id));
 }
 
 export async function updateMedia(
@@ -51,7 +59,7 @@ export async function updateMedia(
     .where(and(eq(media.orgId, orgId), eq(media.id, id)))
     .returning();
   if (!row) throw new AppError('not_found');
-  return publicMedia(row);
+  return publicMedia(row, summaryOf(await peopleSummaries(deps.db, orgId, [id]), id));
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { Media } from '@nahbar/common';
+import { UNREVIEWED_PEOPLE } from './media-people-summary.ts';
 import type { MediaRow } from './stored-bytes.ts';
 
 export function mediaUrl(orgId: string, id: string): string {
   return `/api/orgs/${orgId}/media/${id}`;
 }
 
-export function publicMedia(row: Omit<MediaRow, 'bytes'>): Media {
+/** `people` defaults to unreviewed: right for a fresh upload; readers of stored rows pass the review. */
+export function publicMedia(row: Omit<MediaRow, 'bytes'>, people: Media['people'] = UNREVIEWED_PEOPLE): Media {
   return {
     id: row.id,
     kind: row.kind as Media['kind'],
@@ -20,6 +22,7 @@ export function publicMedia(row: Omit<MediaRow, 'bytes'>): Media {
     alt: row.alt,
     originalName: row.originalName,
     derivedFrom: row.derivedFrom,
+    people,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -51,6 +51,12 @@ describe('tagging images', () => {
     const lea = await addPerson(t, editor, orgId, { displayName: 'Lea', birthDate: '2016-05-01' });
     const tom = await addPerson(t, editor, orgId, { displayName: 'Tom' });
     const fresh = await call(t.app, { url: mediaPeopleUrl(image), as: contributor });
+    expect(
+      (await call(t.app, { url: `/api/orgs/${orgId}/media/${image}/info`, as: contributor })).json().people,
+    ).toEqual({
+      status: 'unreviewed',
+      count: 0,
+    });
     expect(fresh.json()).toEqual({
       mediaId: image,
       status: 'unreviewed',
@@ -76,6 +82,12 @@ describe('tagging images', () => {
         { personId: tom.id, displayName: 'Tom', ageGroup: 'adult', box: null },
       ],
     });
+    // The library's card reads the same status from the list, without asking per image.
+    const inLibrary = async () =>
+      (await call(t.app, { url: `/api/orgs/${orgId}/media`, as: contributor }))
+        .json()
+        .items.find((m: { id: string }) => m.id === image).people;
+    expect(await inLibrary()).toEqual({ status: 'tagged', count: 2 });
     const leaMedia = await call(t.app, { url: `/api/orgs/${orgId}/people/${lea.id}/media`, as: editor });
     expect(leaMedia.json().items).toMatchObject([
       { mediaId: image, thumbUrl: `/api/orgs/${orgId}/media/${image}/thumb`, box },
@@ -89,6 +101,7 @@ describe('tagging images', () => {
       body: { status: 'kug23', reason: 'Menschenmenge beim Stadtfest' },
     });
     expect(crowd.json()).toMatchObject({ status: 'kug23', reason: 'Menschenmenge beim Stadtfest', people: [] });
+    expect(await inLibrary()).toEqual({ status: 'kug23', count: 0 });
     expect((await call(t.app, { url: `/api/orgs/${orgId}/people/${lea.id}/media`, as: editor })).json().items).toEqual(
       [],
     );

@@ -46,7 +46,7 @@ export function MediaCard({ orgId, media, name, can, onBlur, onTag, onDelete }: 
             </Badge>
           )}
           <AltMissingBadge media={media} />
-          <TaggingStatusBadge orgId={orgId} media={media} />
+          <TaggingStatusBadge media={media} />
         </Group>
         <Text size="xs" c="dimmed">
           {facts.join(' · ')}

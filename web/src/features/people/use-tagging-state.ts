@@ -3,6 +3,7 @@ import type { Box, MediaPeople, Person } from '@nahbar/common';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mediaKeys } from '../media/media-api.ts';
 import { peopleApi, peopleKeys } from './people-api.ts';
 import type { CanvasMark } from './tagging-canvas.tsx';
 import {
@@ -34,6 +35,8 @@ export function useTaggingState(orgId: string, mediaId: string, current: MediaPe
       // The dashboard counts unreviewed images; a person's page lists their pictures.
       void queryClient.invalidateQueries({ queryKey: peopleKeys.dashboard(orgId) });
       void queryClient.invalidateQueries({ queryKey: peopleKeys.all(orgId) });
+      // The library's cards carry the status in the list.
+      void queryClient.invalidateQueries({ queryKey: mediaKeys.all(orgId) });
       notifications.show({ color: 'petrol', message: t('tagging.saved') });
       onClose();
     },
