@@ -52,11 +52,11 @@ describe('people and consent register', () => {
     await dialog.getByRole('textbox', { name: 'Anzeigename' }).fill(child);
     await expect.poll(() => dialog.getByText('Pseudonym oder Kürzel genügt').isVisible()).toBe(true);
     await dialog.getByRole('textbox', { name: 'Geburtsdatum' }).fill(years8Ago);
-    await dialog.getByRole('button', { name: 'Erziehungsberechtigte:n hinzufügen' }).click();
-    await dialog.getByRole('textbox', { name: 'Name Erziehungsberechtigte:r 1' }).fill('Frau L.');
-    await dialog.getByRole('textbox', { name: 'Kontakt Erziehungsberechtigte:r 1' }).fill('0170 1234567');
-    await dialog.getByRole('button', { name: 'Erziehungsberechtigte:n hinzufügen' }).click();
-    await dialog.getByRole('textbox', { name: 'Name Erziehungsberechtigte:r 2' }).fill('Herr L.');
+    await dialog.getByRole('button', { name: 'Sorgeberechtigte:n hinzufügen' }).click();
+    await dialog.getByRole('textbox', { name: 'Name Sorgeberechtigte:r 1' }).fill('Frau L.');
+    await dialog.getByRole('textbox', { name: 'Kontakt Sorgeberechtigte:r 1' }).fill('0170 1234567');
+    await dialog.getByRole('button', { name: 'Sorgeberechtigte:n hinzufügen' }).click();
+    await dialog.getByRole('textbox', { name: 'Name Sorgeberechtigte:r 2' }).fill('Herr L.');
     await dialog.getByRole('checkbox', { name: 'Gemeinsames Sorgerecht' }).check();
     await checkPage(page, 'people-02-create-dialog');
     await dialog.getByRole('button', { name: 'Person anlegen' }).click();
@@ -75,12 +75,12 @@ describe('people and consent register', () => {
     await expect
       .poll(() =>
         dialog
-          .getByText(/Es müssen einwilligen: Erziehungsberechtigte:r 1 \(Frau L\.\) und Erziehungsberechtigte:r 2/)
+          .getByText(/Es müssen einwilligen: Sorgeberechtigte:r 1 \(Frau L\.\) und Sorgeberechtigte:r 2/)
           .isVisible(),
       )
       .toBe(true);
-    await dialog.getByRole('checkbox', { name: 'Erziehungsberechtigte:r 1 (Frau L.)' }).check();
-    await expect.poll(() => dialog.getByText(/Noch fehlt: Erziehungsberechtigte:r 2/).isVisible()).toBe(true);
+    await dialog.getByRole('checkbox', { name: 'Sorgeberechtigte:r 1 (Frau L.)' }).check();
+    await expect.poll(() => dialog.getByText(/Noch fehlt: Sorgeberechtigte:r 2/).isVisible()).toBe(true);
     await checkPage(page, 'people-04-consent-dialog');
     await dialog.getByRole('button', { name: 'Einwilligung speichern' }).click();
     await dialogGone(page);
@@ -107,7 +107,7 @@ describe('people and consent register', () => {
     const dialog = page.getByRole('dialog', { name: 'Einwilligungslink erstellen' });
     await dialogShown(page);
     await dialog.getByLabel('Wer soll einwilligen?').click();
-    await page.getByRole('option', { name: 'Erziehungsberechtigte:r 2 (Herr L.)' }).click();
+    await page.getByRole('option', { name: 'Sorgeberechtigte:r 2 (Herr L.)' }).click();
     await checkPage(page, 'people-06-link-dialog');
     await dialog.getByRole('button', { name: 'Link erstellen' }).click();
     await dialogGone(page);

@@ -50,9 +50,9 @@ describe('printable consent form', () => {
     const all = lines.flat();
     const text = all.join(' ');
     expect(all).toContain('Einwilligung zur Veröffentlichung von Fotos');
-    expect(all).toContain('Erziehungsberechtigte Person 1: Sabine Krüger');
+    expect(all).toContain('Sorgeberechtigte Person 1: Sabine Krüger');
     // ó is WinAnsi; ł in other names would print as l.
-    expect(all).toContain('Erziehungsberechtigte Person 2: Tomasz Wójcik');
+    expect(all).toContain('Sorgeberechtigte Person 2: Tomasz Wójcik');
     expect(text).not.toContain('Betroffene Person');
     expect(all.filter((l) => l === 'Unterschrift')).toHaveLength(2);
     expect(all.filter((l) => l === 'Ort, Datum')).toHaveLength(2);

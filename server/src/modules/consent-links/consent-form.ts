@@ -19,7 +19,7 @@ export function signatoryLabel(signatory: Signatory, required: readonly Signator
   const numbered = required.includes('guardian_2');
   if (signatory === 'person') return language === 'de' ? 'Betroffene Person' : 'Person concerned';
   const n = signatory === 'guardian_1' ? 1 : 2;
-  const base = language === 'de' ? 'Erziehungsberechtigte Person' : 'Parent or guardian';
+  const base = language === 'de' ? 'Sorgeberechtigte Person' : 'Parent or guardian';
   return numbered ? `${base} ${n}` : base;
 }
 

@@ -98,8 +98,8 @@ function germanText(i: ConsentTextInput): ConsentText {
       'Nach einem Widerruf geben wir nichts mehr an die Presse weiter und bitten Redaktionen, bereits Veröffentlichtes zu entfernen; darauf haben wir aber keinen Einfluss.',
   }[i.purpose];
   const who = {
-    child: `Weil ${i.personName} jünger als ${i.rules.guardiansOnlyUnder} Jahre ist, willigen die Erziehungsberechtigten ein – bei gemeinsamem Sorgerecht beide.`,
-    youth: `Weil ${i.personName} zwischen ${i.rules.guardiansOnlyUnder} und ${i.rules.adultFrom - 1} Jahre alt ist, willigen ${i.personName} selbst und die Erziehungsberechtigten ein.`,
+    child: `Weil ${i.personName} jünger als ${i.rules.guardiansOnlyUnder} Jahre ist, willigen die Sorgeberechtigten ein – bei gemeinsamem Sorgerecht beide.`,
+    youth: `Weil ${i.personName} zwischen ${i.rules.guardiansOnlyUnder} und ${i.rules.adultFrom - 1} Jahre alt ist, willigen ${i.personName} selbst und die Sorgeberechtigten ein.`,
     adult: null,
   }[i.ageGroup];
   const validity = i.validUntil

@@ -57,7 +57,7 @@ export function PersonDetails({ person, canEdit, onEdit }: Props) {
             ) : (
               <List size="sm" spacing={2} type="ordered">
                 {person.guardians.map((g, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: guardians are numbered by position (Erziehungsberechtigte:r 1, 2)
+                  // biome-ignore lint/suspicious/noArrayIndexKey: guardians are numbered by position (Sorgeberechtigte:r 1, 2)
                   <List.Item key={index}>
                     {g.name} — {g.contact ?? t('person.noContact')}
                   </List.Item>

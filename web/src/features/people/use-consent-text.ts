@@ -25,7 +25,7 @@ export function useConsentText() {
     return t('consents.allNetworks');
   };
 
-  /** "Erziehungsberechtigte:r 1 (Frau K.)" when the guardian is recorded. */
+  /** "Sorgeberechtigte:r 1 (Frau K.)" when the guardian is recorded. */
   const signatory = (s: Signatory | 'other', person?: Pick<Person, 'guardians'>) => {
     const role = t(`consents.signatories.${s}`);
     const index = s === 'guardian_1' ? 0 : s === 'guardian_2' ? 1 : -1;
