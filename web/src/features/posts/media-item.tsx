@@ -6,6 +6,7 @@ import { mediaApi, mediaKeys } from '../media/media-api.ts';
 import type { PostIssue } from './composer-checks.ts';
 import type { DraftMedia } from './composer-draft.ts';
 import { IssueList } from './issue-list.tsx';
+import { MediaItemPeople } from './media-item-people.tsx';
 
 type Props = {
   orgId: string;
@@ -58,6 +59,15 @@ export function MediaItem({ orgId, item, index, maxAlt, readOnly, issues, altErr
               ? t('composer.altTooLong', { count: altLength, max: maxAlt })
               : t('composer.altCount', { count: altLength, max: maxAlt })}
           </Text>
+          {!readOnly && !video && (
+            <Group gap="xs">
+              <MediaItemPeople
+                orgId={orgId}
+                item={item}
+                name={item.name ?? t('composerConsent.imageNumber', { number: index + 1 })}
+              />
+            </Group>
+          )}
           {video && <CaptionsSelect orgId={orgId} item={item} readOnly={readOnly} onChange={onChange} />}
           <IssueList issues={altError ? issues.filter((i) => i.code !== 'alt_missing') : issues} />
         </Stack>
