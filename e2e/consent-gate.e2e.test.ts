@@ -134,7 +134,9 @@ describe('consent gate journey', () => {
     expect(await panel().getByText('zeigt Minderjährige').isVisible()).toBe(true);
     // The attached image says whom it shows, and can be re-tagged from here.
     await expect.poll(() => page.getByText('1 Person', { exact: true }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('button', { name: 'Personen markieren in kuchen.jpg' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Personen markieren in kuchen.jpg' }).isVisible())
+      .toBe(true);
 
     await scheduleTomorrow();
     await expect
