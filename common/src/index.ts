@@ -1,3 +1,4 @@
+export * from './rules/approval.ts';
 export * from './rules/consent-gate.ts';
 export * from './rules/crisis-help.ts';
 export * from './rules/hashtags.ts';
@@ -8,6 +9,7 @@ export * from './rules/post-text.ts';
 export * from './rules/reply-template.ts';
 export * from './rules/response-time.ts';
 export * from './rules/roles.ts';
+export * from './schemas/approvals.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/calendar.ts';

@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import { authHook } from './http/context.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
+import { approvalRoutes } from './modules/approvals/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await consentLinkRoutes(app, deps);
   await faceRoutes(app, deps);
   await privacyRoutes(app, deps);
+  await approvalRoutes(app, deps);
 
   await serveWeb(app, deps.config.webDist);
   return app;

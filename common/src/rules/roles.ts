@@ -36,6 +36,11 @@ export const PERMISSIONS = {
   'privacy.officer': ['privacy_officer'],
   // Age rules and the PII check: the privacy officer, with the organisation's admins.
   'privacy.settings': ['owner', 'admin', 'privacy_officer'],
+  // Approval policies decide who signs off what: the organisation's admins.
+  'approvals.manage': ['owner', 'admin'],
+  // Comments on posts and the review queue: everybody who writes or decides. Who may decide a
+  // step is the step's roles (common/rules/approval.ts), never a permission alone.
+  'posts.review': ['owner', 'admin', 'editor', 'contributor', 'approver', 'privacy_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

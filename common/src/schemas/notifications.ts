@@ -3,12 +3,13 @@ import { idSchema } from './common.ts';
 
 const isoDate = z.iso.datetime({ offset: true });
 
-// What a person is told about, in the app and by e-mail. The approval types are sent once
-// approvals exist; consent_expiring once the consent register exists.
+// What a person is told about, in the app and by e-mail. review_overdue goes to the admins when
+// a review step's deadline passes.
 export const NOTIFICATION_TYPES = [
   'review_requested',
   'changes_requested',
   'approved',
+  'review_overdue',
   'publish_failed',
   'channel_needs_reconnect',
   'consent_expiring',

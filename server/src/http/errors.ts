@@ -300,6 +300,31 @@ export const ERRORS = {
     de: 'Die Eingaben passen so nicht zusammen. Die Gründe stehen bei den einzelnen Feldern.',
     en: 'The input does not fit together like this. The reasons are given per field.',
   },
+  approval_required: {
+    status: 409,
+    de: 'Dieser Beitrag braucht eine Freigabe. Bitte reichen Sie ihn zur Freigabe ein.',
+    en: 'This post needs approval. Please submit it for approval.',
+  },
+  review_not_open: {
+    status: 409,
+    de: 'Diese Freigabe ist nicht mehr offen.',
+    en: 'This review is no longer open.',
+  },
+  review_refused: {
+    status: 403,
+    de: 'Sie können in diesem Schritt nicht entscheiden. Der Grund steht in den Details.',
+    en: 'You cannot decide in this step. The reason is in the details.',
+  },
+  review_version_stale: {
+    status: 409,
+    de: 'Der Beitrag wurde geändert, seit Sie ihn geöffnet haben. Bitte sehen Sie sich die neue Fassung an.',
+    en: 'The post changed since you opened it. Please look at the new version.',
+  },
+  review_link_invalid: {
+    status: 410,
+    de: 'Dieser Freigabelink ist abgelaufen, wurde zurückgezogen oder schon verwendet.',
+    en: 'This approval link has expired, was revoked or has already been used.',
+  },
   internal: {
     status: 500,
     de: 'Ein unerwarteter Fehler ist aufgetreten.',

@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './approvals.ts';
 export * from './inbox.ts';
 export * from './notifications.ts';
 export * from './orgs.ts';

@@ -8,6 +8,7 @@ export const DEFAULT_MODES: Record<NotificationType, DeliveryMode> = {
   review_requested: 'immediately',
   changes_requested: 'immediately',
   approved: 'daily',
+  review_overdue: 'immediately',
   publish_failed: 'immediately',
   channel_needs_reconnect: 'immediately',
   consent_expiring: 'daily',

@@ -77,6 +77,24 @@ const WORDINGS: Record<NotificationType, Record<Language, (p: Record<string, str
       action: 'Open post',
     }),
   },
+  review_overdue: {
+    de: (p, org) => ({
+      subject: `Freigabe überfällig: „${p.post}“`,
+      lines: [
+        `Der Beitrag „${p.post}“ (${org}) wartet im Schritt „${p.step}“ länger als vorgesehen auf eine Entscheidung.`,
+        'Bitte klären Sie, wer ihn freigeben kann.',
+      ],
+      action: 'Beitrag öffnen',
+    }),
+    en: (p, org) => ({
+      subject: `Approval overdue: “${p.post}”`,
+      lines: [
+        `The post “${p.post}” (${org}) has waited longer than planned for a decision in the step “${p.step}”.`,
+        'Please make sure someone can approve it.',
+      ],
+      action: 'Open post',
+    }),
+  },
   consent_expiring: {
     de: (p, org) => ({
       subject: `Einwilligung läuft ab: ${p.person}`,

@@ -3,6 +3,7 @@ import type { NotificationType } from '@nahbar/common';
 import {
   IconAlertTriangle,
   IconCircleCheck,
+  IconClockExclamation,
   IconEyeCheck,
   IconHourglass,
   IconPencilQuestion,
@@ -15,6 +16,7 @@ const ICONS = {
   review_requested: { Icon: IconEyeCheck, color: 'petrol' },
   changes_requested: { Icon: IconPencilQuestion, color: 'orange' },
   approved: { Icon: IconCircleCheck, color: 'green' },
+  review_overdue: { Icon: IconClockExclamation, color: 'red' },
   consent_expiring: { Icon: IconHourglass, color: 'orange' },
 } as const satisfies Record<NotificationType, unknown>;
 

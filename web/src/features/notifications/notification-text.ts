@@ -26,6 +26,8 @@ export function notificationText(t: TFunction<'notifications'>, notification: No
       return t('types.changes_requested.text', { reviewer: p('reviewer'), post: p('post') });
     case 'approved':
       return t('types.approved.text', { reviewer: p('reviewer'), post: p('post') });
+    case 'review_overdue':
+      return t('types.review_overdue.text', { post: p('post'), step: p('step') });
     case 'consent_expiring':
       return t('types.consent_expiring.text', { person: p('person') });
   }

@@ -8,6 +8,7 @@ const TYPE_KEYS: Record<NotificationType, true> = {
   review_requested: true,
   changes_requested: true,
   approved: true,
+  review_overdue: true,
   consent_expiring: true,
 };
 const MODE_KEYS: Record<DeliveryMode, true> = { immediately: true, daily: true, off: true };
