@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import { authHook } from './http/context.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
+import { reviewExtrasRoutes } from './modules/approvals/review-extras-routes.ts';
 import { approvalRoutes } from './modules/approvals/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await faceRoutes(app, deps);
   await privacyRoutes(app, deps);
   await approvalRoutes(app, deps);
+  await reviewExtrasRoutes(app, deps);
 
   await serveWeb(app, deps.config.webDist);
   return app;

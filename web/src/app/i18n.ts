@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import deApprovals from '../locales/de/approvals.json';
 import deAudit from '../locales/de/audit.json';
 import deAuth from '../locales/de/auth.json';
 import deCalendar from '../locales/de/calendar.json';
@@ -13,6 +14,7 @@ import dePeople from '../locales/de/people.json';
 import dePosts from '../locales/de/posts.json';
 import deRoles from '../locales/de/roles.json';
 import deSettings from '../locales/de/settings.json';
+import enApprovals from '../locales/en/approvals.json';
 import enAudit from '../locales/en/audit.json';
 import enAuth from '../locales/en/auth.json';
 import enCalendar from '../locales/en/calendar.json';
@@ -47,6 +49,7 @@ export const resources = {
     calendar: deCalendar,
     notifications: deNotifications,
     people: dePeople,
+    approvals: deApprovals,
   },
   en: {
     common: enCommon,
@@ -62,6 +65,7 @@ export const resources = {
     calendar: enCalendar,
     notifications: enNotifications,
     people: enPeople,
+    approvals: enApprovals,
   },
 } as const;
 

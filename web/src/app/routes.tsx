@@ -68,6 +68,15 @@ const PrivacySettingsPage = lazy(() =>
 const ConsentLinkPage = lazy(() =>
   import('../features/consent-link/consent-link-page.tsx').then((m) => ({ default: m.ConsentLinkPage })),
 );
+const ReviewQueuePage = lazy(() =>
+  import('../features/approvals/review-queue-page.tsx').then((m) => ({ default: m.ReviewQueuePage })),
+);
+const PoliciesPage = lazy(() =>
+  import('../features/approvals/policies-page.tsx').then((m) => ({ default: m.PoliciesPage })),
+);
+const ReviewLinkPage = lazy(() =>
+  import('../features/review-link/review-link-page.tsx').then((m) => ({ default: m.ReviewLinkPage })),
+);
 const MediaPage = lazy(() => import('../features/media/media-page.tsx').then((m) => ({ default: m.MediaPage })));
 
 export const paths = {
@@ -103,6 +112,11 @@ export const paths = {
   settingsPrivacy: '/einstellungen/datenschutz',
   /** Public: a guardian's digital consent, /einwilligung/<token> */
   consentLink: '/einwilligung',
+  /** "Zur Freigabe": what waits for the signed-in person's decision. */
+  reviews: '/freigaben',
+  settingsApprovals: '/einstellungen/freigaben',
+  /** Public: an external reviewer's link, /freigabe/<token> */
+  reviewLink: '/freigabe',
 } as const;
 
 export function AppRoutes() {
@@ -117,6 +131,14 @@ export function AppRoutes() {
           </Route>
           <Route path={paths.resetPassword} element={<ResetPasswordPage />} />
           <Route path={paths.invitation} element={<AcceptInvitationPage />} />
+          <Route
+            path={`${paths.reviewLink}/:token`}
+            element={
+              <Suspense fallback={<FullPageLoader />}>
+                <ReviewLinkPage />
+              </Suspense>
+            }
+          />
           <Route
             path={`${paths.consentLink}/:token`}
             element={
@@ -152,6 +174,7 @@ export function AppRoutes() {
                   [paths.people, <PeoplePage key="people" />],
                   [`${paths.people}/:personId`, <PersonPage key="person" />],
                   [paths.privacy, <PrivacyPage key="privacy" />],
+                  [paths.reviews, <ReviewQueuePage key="reviews" />],
                 ] as const
               ).map(([path, page]) => (
                 <Route key={path} path={path} element={<Suspense fallback={<PageLoader />}>{page}</Suspense>} />
@@ -187,6 +210,7 @@ export function AppRoutes() {
                 <Route path="planung" element={<PlanningSettingsPage />} />
                 <Route path="vorlagen" element={<TemplatesPage />} />
                 <Route path="datenschutz" element={<PrivacySettingsPage />} />
+                <Route path="freigaben" element={<PoliciesPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

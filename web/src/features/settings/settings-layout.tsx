@@ -18,7 +18,8 @@ type Tab = {
     | 'inbox'
     | 'planning'
     | 'templates'
-    | 'privacy';
+    | 'privacy'
+    | 'approvals';
   permission?: Permission;
   needsOrg?: boolean;
 };
@@ -35,6 +36,7 @@ const TABS: Tab[] = [
   { to: 'planung', key: 'planning', needsOrg: true, permission: 'posts.read' },
   { to: 'vorlagen', key: 'templates', needsOrg: true, permission: 'posts.read' },
   { to: 'datenschutz', key: 'privacy', needsOrg: true, permission: 'privacy.settings' },
+  { to: 'freigaben', key: 'approvals', needsOrg: true, permission: 'posts.read' },
 ];
 
 /** Sub-navigation as links (not ARIA tabs): every settings page has its own address. */

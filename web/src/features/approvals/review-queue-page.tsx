@@ -1,0 +1,8 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until the approval pages land (issue #6). */
+export function ReviewQueuePage() {
+  const { t } = useTranslation('approvals');
+  return <Text>{t('comingSoon')}</Text>;
+}
