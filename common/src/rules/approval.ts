@@ -28,8 +28,9 @@ export function policyMatches(rules: PolicyRules, facts: PostFacts): boolean {
   if (rules.always) return true;
   if (rules.peopleDepicted && facts.peopleDepicted) return true;
   if (rules.minorsDepicted && facts.minorsDepicted) return true;
-  const tags = new Set(facts.tags.map((t) => t.toLowerCase()));
-  if (rules.tags.some((t) => tags.has(t))) return true;
+  // Both sides lowered: rules stored before the schema lowered them still match.
+  const tags = new Set(facts.tags.map((t) => t.trim().toLowerCase()));
+  if (rules.tags.some((t) => tags.has(t.trim().toLowerCase()))) return true;
   return rules.channelIds.some((id) => facts.channelIds.includes(id));
 }
 
@@ -52,7 +53,9 @@ function compareStrictness(a: readonly ApprovalStep[], b: readonly ApprovalStep[
  */
 export function choosePolicy<P extends PolicyLike>(policies: readonly P[], facts: PostFacts): P | null {
   const active = policies.filter((p) => p.active && p.steps.length > 0);
-  const byStrictness = (a: P, b: P) => compareStrictness(a.steps, b.steps) || a.createdAt.localeCompare(b.createdAt);
+  // Compare instants, not strings: "…+02:00" and "…Z" sort wrongly as text.
+  const byStrictness = (a: P, b: P) =>
+    compareStrictness(a.steps, b.steps) || Date.parse(a.createdAt) - Date.parse(b.createdAt);
   const matching = active.filter((p) => policyMatches(p.rules, facts)).sort(byStrictness);
   if (matching[0]) return matching[0];
   if (!facts.authorIsContributor) return null;
@@ -96,7 +99,10 @@ export function canDecide(input: {
   const step = steps[currentStep];
   if (input.status !== 'in_review' || !step) return { ok: false, refusal: 'not_open' };
   if (decider.userId !== null && decider.userId === input.authorId) return { ok: false, refusal: 'author' };
-  const held = step.roles.filter((r) => decider.roles.includes(r));
+  // 'external' belongs to link reviewers (no account) only; members decide by their roles.
+  const held = step.roles.filter((r) =>
+    r === 'external' ? decider.userId === null && decider.roles.includes(r) : decider.roles.includes(r),
+  );
   if (held.length === 0) return { ok: false, refusal: 'not_in_step' };
   const already = decisions.some(
     (d) => d.step === currentStep && decider.userId !== null && d.userId === decider.userId,
@@ -117,16 +123,17 @@ export function afterDecision(
   decisions: readonly Decision[],
   decision: Decision,
 ): ReviewPosition & { stepAdvanced: boolean } {
-  if (decision.decision === 'reject')
-    return { status: 'rejected', currentStep: position.currentStep, stepAdvanced: false };
-  if (decision.decision === 'request_changes') {
-    return { status: 'changes_requested', currentStep: position.currentStep, stepAdvanced: false };
-  }
-  const all = [...decisions, decision];
-  let step = position.currentStep;
-  while (step < steps.length && missingRoles(steps[step]!, all, step).length === 0) step += 1;
-  if (step >= steps.length) return { status: 'approved', currentStep: steps.length, stepAdvanced: true };
-  return { status: 'in_review', currentStep: step, stepAdvanced: step !== position.currentStep };
+  const { status, currentStep } = position;
+  const step = steps[currentStep];
+  const stay = { status, currentStep, stepAdvanced: false };
+  if (status !== 'in_review' || !step) return stay;
+  if (decision.decision === 'reject') return { ...stay, status: 'rejected' };
+  if (decision.decision === 'request_changes') return { ...stay, status: 'changes_requested' };
+  // A decision counts for the current step only, so one approval moves the review at most one
+  // step on, even if approvals filed under later step indexes are lying around.
+  if (missingRoles(step, [...decisions, decision], currentStep).length > 0) return stay;
+  if (currentStep + 1 >= steps.length) return { status: 'approved', currentStep: steps.length, stepAdvanced: true };
+  return { status: 'in_review', currentStep: currentStep + 1, stepAdvanced: true };
 }
 
 /**
@@ -166,7 +173,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     if (rowMin > limit) return limit + 1;
     previous = current;
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, limit + 1);
 }
 
 /** When the current step's deadline passes (null: no deadline). */
