@@ -431,7 +431,41 @@ describe('editDistance', () => {
           expect(editDistance(a, b, limit)).toBe(exact <= limit ? exact : limit + 1);
         }
   });
+  it('matches a plain Levenshtein on random texts, whatever the limit', () => {
+    // A small seeded generator, so a failure names a case that can be replayed.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const text = () => Array.from({ length: random(14) }, () => 'abcä '[random(5)]).join('');
+    for (let round = 0; round < 400; round++) {
+      const [a, b] = [text(), text()];
+      const exact = plainLevenshtein(a, b);
+      expect(editDistance(a, b), `${a} → ${b}`).toBe(exact);
+      const limit = random(8);
+      expect(editDistance(a, b, limit), `${a} → ${b} limit ${limit}`).toBe(Math.min(exact, limit + 1));
+    }
+  });
+
+  it('handles a long text with a typo quickly', () => {
+    const long = 'Im Familienzentrum ist jeden Tag etwas los. '.repeat(450);
+    const started = Date.now();
+    expect(isMinorTextEdit(long, long.replace('Tag', 'Abend'))).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
 });
+
+/** The textbook full-matrix version, as a reference. */
+function plainLevenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
 
 describe('deadlines', () => {
   const started = new Date('2026-03-02T08:00:00.000Z');
