@@ -4,6 +4,7 @@ import { posts, postTargets } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { assertApprovedOrNotNeeded } from '../approvals/assert-approval.ts';
 import { recordAudit } from '../audit/service.ts';
 import { assertConsentAllows } from '../consent/assert-consent.ts';
 import { dueFrom } from '../posts/due.ts';
@@ -53,6 +54,8 @@ export async function movePost(deps: Deps, actor: MoveActor, postId: string, atI
     const rescheduled = movable.filter((t) => RESCHEDULED.includes(t.state));
     // Only a post that will go out must not be moved into the past; a draft may be filed anywhere.
     if (rescheduled.length) dueFrom({ mode: 'at', at: atIso }, now, actor.language);
+    // A failed or held post that needs approval goes out only once approved.
+    if (rescheduled.length) await assertApprovedOrNotNeeded(tx, actor.orgId, postId, actor.language, now);
     // The consent gate at the new time (a consent may end before it).
     await assertConsentAllows(
       deps,

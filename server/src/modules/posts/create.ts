@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { posts, postTargets, postTemplates } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
+import { assertApprovedOrNotNeeded } from '../approvals/assert-approval.ts';
 import { recordAudit } from '../audit/service.ts';
 import { assertConsentAllows } from '../consent/assert-consent.ts';
 import { attachMedia } from './attach-media.ts';
@@ -90,6 +91,8 @@ export async function createPost(deps: Deps, actor: OrgActor, raw: CreatePostInp
       .returning();
     if (!post) throw new Error('post insert returned nothing');
     await attachMedia(tx, actor.orgId, post.id, input.media);
+    // A post a policy applies to goes out only after its review (its tags and images decide).
+    if (scheduled) await assertApprovedOrNotNeeded(tx, actor.orgId, post.id, actor.language, now);
     const inserted = await tx
       .insert(postTargets)
       .values(

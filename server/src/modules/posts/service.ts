@@ -4,6 +4,7 @@ import { channels, postMedia, posts, postTargets } from '../../db/schema/index.t
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { assertApprovedOrNotNeeded } from '../approvals/assert-approval.ts';
 import { recordAudit } from '../audit/service.ts';
 import { assertConsentAllows } from '../consent/assert-consent.ts';
 import { dueTimes, dueTimesInTransaction } from './due.ts';
@@ -36,6 +37,7 @@ export async function scheduleTarget(deps: Deps, actor: OrgActor, id: string, wh
   const decided = await dueTimes(deps.db, actor.orgId, when, queueTargets, now, actor.language);
   let dueAt = decided.get(channel.id) ?? null;
   if (dueAt) {
+    await assertApprovedOrNotNeeded(deps.db, actor.orgId, post.id, actor.language, now);
     const links = await deps.db
       .select()
       .from(postMedia)
