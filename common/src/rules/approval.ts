@@ -56,10 +56,9 @@ export function choosePolicy<P extends PolicyLike>(policies: readonly P[], facts
   // Compare instants, not strings: "…+02:00" and "…Z" sort wrongly as text.
   const byStrictness = (a: P, b: P) =>
     compareStrictness(a.steps, b.steps) || Date.parse(a.createdAt) - Date.parse(b.createdAt);
-  const matching = active.filter((p) => policyMatches(p.rules, facts)).sort(byStrictness);
-  if (matching[0]) return matching[0];
-  if (!facts.authorIsContributor) return null;
-  return active.filter((p) => p.rules.contributorDefault).sort(byStrictness)[0] ?? null;
+  // A contributor's suggestion is also matched by the contributors' default; the strictest wins.
+  const applies = (p: P) => policyMatches(p.rules, facts) || (facts.authorIsContributor && p.rules.contributorDefault);
+  return active.filter(applies).sort(byStrictness)[0] ?? null;
 }
 
 export type Decision = {
@@ -153,7 +152,8 @@ export function afterEdit(input: {
 
 /** Small wording fixes: at most 30 characters or a tenth of the text changed, media and channels the same. */
 export function isMinorTextEdit(before: string, after: string): boolean {
-  const limit = Math.max(30, Math.floor(before.length / 10));
+  // A tenth of the text, at least 30 and at most 200 characters: bounded work on long posts.
+  const limit = Math.min(200, Math.max(30, Math.floor(before.length / 10)));
   return editDistance(before, after, limit) <= limit;
 }
 
