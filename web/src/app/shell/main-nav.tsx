@@ -3,7 +3,6 @@ import type { Permission } from '@nahbar/common';
 import {
   IconCalendar,
   IconChartBar,
-  IconChecklist,
   IconFileText,
   IconHome,
   IconPhoto,
@@ -16,6 +15,7 @@ import {
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { ReviewsNavLink } from '../../features/approvals/reviews-nav-link.tsx';
 import { InboxNavLink } from '../../features/inbox/inbox-nav-link.tsx';
 import { useOrgAccess } from '../../features/settings/use-org-access.ts';
 
@@ -38,10 +38,9 @@ const MODULES: {
 // Modules that are planned but not built yet. They are listed so the team sees what is coming,
 // and are not links: nothing behind them is faked.
 const COMING_SOON: {
-  key: 'approvals' | 'strategy' | 'reports';
+  key: 'strategy' | 'reports';
   icon: IconType;
 }[] = [
-  { key: 'approvals', icon: IconChecklist },
   { key: 'strategy', icon: IconTarget },
   { key: 'reports', icon: IconChartBar },
 ];
@@ -74,6 +73,7 @@ export function MainNav() {
           />
         ))}
         <InboxNavLink />
+        <ReviewsNavLink />
         <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {COMING_SOON.map(({ key, icon: Icon }) => (
             <Box component="li" key={key}>
