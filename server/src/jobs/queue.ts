@@ -11,6 +11,8 @@ export const SERIES_EXTEND_QUEUE = 'series-extend';
 export const NOTIFICATION_DIGEST_QUEUE = 'notification-digest';
 /** Daily: reminders of consents ending within 30 days. */
 export const CONSENT_EXPIRY_QUEUE = 'consent-expiry';
+/** Every minute: review steps past their deadline are escalated to the admins. */
+export const REVIEW_ESCALATION_QUEUE = 'review-escalation';
 export const BOSS_SCHEMA = 'pgboss';
 
 export type JobQueue = {
@@ -104,5 +106,9 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   if (!existing.has(CONSENT_EXPIRY_QUEUE)) {
     // `singleton` as above; a retry reminds only of what is still unreminded.
     await boss.createQueue(CONSENT_EXPIRY_QUEUE, { policy: 'singleton', retryLimit: 2, expireInSeconds: 600 });
+  }
+  if (!existing.has(REVIEW_ESCALATION_QUEUE)) {
+    // `singleton` as above; a retry escalates only what is still unescalated.
+    await boss.createQueue(REVIEW_ESCALATION_QUEUE, { policy: 'singleton', retryLimit: 1, expireInSeconds: 120 });
   }
 }

@@ -3,7 +3,14 @@ import { startInboxWorker } from '../modules/inbox/worker.ts';
 import { remindExpiringConsents } from './consent-expiry.ts';
 import { startNotificationJobs } from './notification-digest.ts';
 import { publishTarget } from './publish-target.ts';
-import { CONSENT_EXPIRY_QUEUE, PUBLISH_QUEUE, SERIES_EXTEND_QUEUE, TAKEDOWN_QUEUE } from './queue.ts';
+import {
+  CONSENT_EXPIRY_QUEUE,
+  PUBLISH_QUEUE,
+  REVIEW_ESCALATION_QUEUE,
+  SERIES_EXTEND_QUEUE,
+  TAKEDOWN_QUEUE,
+} from './queue.ts';
+import { escalateOverdueReviews } from './review-escalation.ts';
 import { extendSeries } from './series-extend.ts';
 import { sweep } from './sweep.ts';
 import { takedownTarget } from './takedown-target.ts';
@@ -46,6 +53,10 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
   });
   // Every morning at 05:30 UTC, before the 7 o'clock daily summaries in Central Europe.
   await boss.schedule(CONSENT_EXPIRY_QUEUE, '30 5 * * *');
+  await boss.work(REVIEW_ESCALATION_QUEUE, async () => {
+    await escalateOverdueReviews(deps);
+  });
+  await boss.schedule(REVIEW_ESCALATION_QUEUE, '* * * * *');
 
   let running: Promise<unknown> = Promise.resolve();
   const runSweep = () => {
@@ -69,6 +80,7 @@ export async function startWorker(deps: Deps, options: WorkerOptions = {}): Prom
       await boss.offWork(TAKEDOWN_QUEUE);
       await boss.offWork(SERIES_EXTEND_QUEUE);
       await boss.offWork(CONSENT_EXPIRY_QUEUE);
+      await boss.offWork(REVIEW_ESCALATION_QUEUE);
       await inbox.stop();
       await notifications.stop();
       await running;

@@ -3,13 +3,15 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { channels, postMedia, posts, postTargets } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
+import { onPostEdited } from '../approvals/after-edit.ts';
 import { recordAudit } from '../audit/service.ts';
+import { deliverNotified, type Notified } from '../notifications/notify.ts';
 import { attachMedia } from './attach-media.ts';
 import type { OrgActor } from './org-actor.ts';
 import { draftOf, loadChannels, loadMedia } from './post-context.ts';
 import { normalizeTags } from './tags.ts';
 import { assertSchedulable } from './validate.ts';
-import { saveVersion } from './versions.ts';
+import { saveVersion, snapshotOf } from './versions.ts';
 import { getPost } from './view.ts';
 
 /** At the network already (or on its way): their text stays, and they stay on the post. */
@@ -58,6 +60,7 @@ export async function updatePost(
   const newMedia = input.media ? await loadMedia(deps.db, actor.orgId, input.media, actor.language) : null;
   const now = deps.clock();
 
+  let reviewNotified: Notified | null = null;
   await deps.db.transaction(async (tx) => {
     // The row lock orders concurrent saves: the second one sees the first one's version.
     const [post] = await tx
@@ -66,6 +69,7 @@ export async function updatePost(
       .where(and(eq(posts.id, postId), eq(posts.orgId, actor.orgId)))
       .for('update');
     if (!post) throw new AppError('not_found');
+    const before = await snapshotOf(tx, postId);
     const existing = await tx
       .select({ target: postTargets, channel: channels })
       .from(postTargets)
@@ -175,6 +179,17 @@ export async function updatePost(
       now,
       forceNew: (options.forceNewVersion ?? false) || input.checkpoint === true,
     });
+    // Under review or approved: a content change may send the post back to the first step.
+    reviewNotified = await onPostEdited(deps, tx, {
+      orgId: actor.orgId,
+      postId,
+      editorId: actor.userId,
+      before,
+      after: await snapshotOf(tx, postId),
+      beforeVersion: post.version,
+      version,
+      now,
+    });
     if (newVersionRow || options.audit) {
       await recordAudit(tx, actor, {
         orgId: actor.orgId,
@@ -190,5 +205,6 @@ export async function updatePost(
       });
     }
   });
+  if (reviewNotified) await deliverNotified(deps, reviewNotified);
   return getPost(deps.db, actor.orgId, postId);
 }
