@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { Channel, MembershipSummary, Post, PostTemplate } from '@nahbar/common';
 import { IconHistory, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -22,11 +22,15 @@ import { MediaSection } from './media-section.tsx';
 import { postKeys, postsApi } from './posts-api.ts';
 import { PostPreviews } from './previews/post-previews.tsx';
 import { ReplaceTextModal } from './replace-text-modal.tsx';
+import { ReviewArea } from './review-area.tsx';
+import { ReviewPlanNote } from './review-plan-note.tsx';
+import { selectedPassage } from './review-selection.ts';
 import { SaveStatusLine } from './save-status-line.tsx';
 import { SaveTemplateButton } from './save-template-button.tsx';
 import { TemplateMenu } from './template-menu.tsx';
 import { TextTabs } from './text-tabs.tsx';
 import { useAutosave } from './use-autosave.ts';
+import { useReviewPlan } from './use-review-plan.ts';
 import { type ComposerErrors, validateComposer } from './validate-composer.ts';
 import { VersionHistoryDrawer } from './version-history-drawer.tsx';
 import { type WhenMode, WhenPicker, type WhenValue } from './when-picker.tsx';
@@ -48,7 +52,9 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
   const { t, i18n } = useTranslation('posts');
   const { formatDateTime } = useFormatters();
   const queryClient = useQueryClient();
-  const modes: WhenMode[] = can.publish ? ['now', 'at', 'queue', 'draft'] : ['draft'];
+  // Contributors submit every post for approval, with the plan to carry out once it is approved.
+  const modes: WhenMode[] = can.publish ? ['now', 'at', 'queue', 'draft'] : ['draft', 'now', 'at', 'queue'];
+  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<ComposerDraft>(() => (post ? draftFromPost(post, org.timeZone) : emptyDraft()));
   const [when, setWhen] = useState<WhenValue>(() => initialWhen(post, org.timeZone, modes));
   const [errors, setErrors] = useState<ComposerErrors | null>(null);
@@ -73,6 +79,12 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
     initial: { postId: post?.id ?? null, version: post?.version ?? null },
     enabled: !readOnly && !sending,
     onSaved: remember,
+  });
+  const plan = useReviewPlan({
+    orgId: org.id,
+    postId: autosave.saved.current.postId,
+    version: autosave.saved.current.version,
+    canPublish: can.publish,
   });
   const change = (next: Partial<ComposerDraft>) => {
     setDraft((old) => ({ ...old, ...next }));
@@ -127,9 +139,18 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
     if (found) return;
     const target = toWhen(when, org.timeZone);
     const sent = draft;
+    const submitting = plan.action === 'submit';
     setSending(true);
     try {
       const result = await autosave.run(async (ref) => {
+        if (submitting) {
+          // Saved first, so the reviewers decide on exactly what is on screen.
+          await autosave.saveNow(ref);
+          const id = autosave.saved.current.postId;
+          if (!id) throw new Error(t('history.noChannel'));
+          await plan.submit(id, target);
+          return postsApi.get(org.id, id);
+        }
         if (!ref.postId) return postsApi.create(org.id, toCreateInput(sent, target, org.language, org.timeZone));
         await autosave.saveNow(ref);
         const id = autosave.saved.current.postId ?? ref.postId;
@@ -138,7 +159,8 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
       remember(result);
       void queryClient.invalidateQueries({ queryKey: channelKeys.list(org.id) });
       const at = target.mode === 'at' ? formatDateTime(target.at, org.timeZone) : '';
-      notifications.show({ color: 'green', message: t(`composer.created.${target.mode}`, { when: at }) });
+      const message = submitting ? t('review.submit.done') : t(`composer.created.${target.mode}`, { when: at });
+      notifications.show({ color: 'green', message });
       if (post) {
         autosave.adopt(result);
         autosave.markSent(sent);
@@ -148,6 +170,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
         autosave.reset({ postId: null, version: null }, null);
       }
     } catch (error) {
+      plan.onSendError(error);
       setSendError(error);
     } finally {
       setSending(false);
@@ -159,6 +182,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="composer-title">
       <form
+        ref={formRef}
         noValidate
         onSubmit={(event) => {
           // Dialogs (media library, "Als Vorlage speichern") render in portals, but React still
@@ -244,8 +268,10 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
                   {t('composer.contributorHint')}
                 </Alert>
               )}
+              {!readOnly && <ReviewPlanNote plan={plan} />}
               {!readOnly && (
                 <WhenPicker
+                  forReview={plan.action === 'submit'}
                   value={when}
                   onChange={setWhen}
                   modes={modes}
@@ -270,7 +296,7 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
               {!readOnly && (
                 <Group gap="sm">
                   <Button type="submit" loading={sending} disabled={conflict}>
-                    {t(`composer.submit.${when.mode}`)}
+                    {plan.action === 'submit' ? t('review.submit.button') : t(`composer.submit.${when.mode}`)}
                   </Button>
                   {can.managePlan && <SaveTemplateButton orgId={org.id} draft={draft} />}
                 </Group>
@@ -292,6 +318,17 @@ export function Composer({ org, channels, can, post, lockedChannelIds = [], read
           </Grid.Col>
         </Grid>
       </form>
+      {postId && autosave.saved.current.version !== null && (
+        <ReviewArea
+          org={org}
+          postId={postId}
+          version={autosave.saved.current.version}
+          plan={plan}
+          channels={chosen}
+          takeSelection={() => selectedPassage(formRef.current, draft.channelIds)}
+          onReloadPost={reload}
+        />
+      )}
       {postId && (
         <VersionHistoryDrawer
           orgId={org.id}

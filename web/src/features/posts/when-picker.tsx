@@ -15,22 +15,38 @@ type Props = {
   onPlannedChange: (planned: WallTime | null) => void;
   error?: string | null;
   readOnly?: boolean;
+  /** Submitting for approval: the choice is what happens once the post is approved. */
+  forReview?: boolean;
 };
 
 /** Date and time are wall-clock values in the organisation's zone, not the browser's. */
-export function WhenPicker({ value, onChange, modes, timeZone, planned, onPlannedChange, error, readOnly }: Props) {
+export function WhenPicker({
+  value,
+  onChange,
+  modes,
+  timeZone,
+  planned,
+  onPlannedChange,
+  error,
+  readOnly,
+  forReview = false,
+}: Props) {
   const { t } = useTranslation('posts');
   return (
     <Stack gap="xs">
       <Radio.Group
-        label={t('composer.when')}
+        label={forReview ? t('review.when.label') : t('composer.when')}
         value={value.mode}
         onChange={(mode) => onChange({ ...value, mode: mode as WhenMode })}
         readOnly={readOnly}
       >
         <Group mt="xs" gap="lg">
           {modes.map((mode) => (
-            <Radio key={mode} value={mode} label={t(`composer.modes.${mode}`)} />
+            <Radio
+              key={mode}
+              value={mode}
+              label={forReview ? t(`review.when.modes.${mode}`) : t(`composer.modes.${mode}`)}
+            />
           ))}
         </Group>
       </Radio.Group>
