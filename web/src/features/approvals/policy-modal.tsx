@@ -126,7 +126,10 @@ export function PolicyModal({ orgId, editing, channels, onClose }: Props) {
                 clearable
                 {...form.getInputProps('channelIds')}
               />
-              <FormAlert message={form.errors.always ? String(form.errors.always) : null} />
+              {/* Shown until a condition is ticked, not only until the next save. */}
+              <FormAlert
+                message={form.errors.always && !hasCondition(form.getValues()) ? String(form.errors.always) : null}
+              />
             </Stack>
           </Fieldset>
           <Switch
