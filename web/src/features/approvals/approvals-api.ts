@@ -24,7 +24,11 @@ const publicReview = (token: string) => `/public/reviews/${enc(token)}`;
 
 export type ReviewCounts = { awaitingMe: number; overdue: number };
 /** The policy a post would get now, and which rules made it so ("minorsDepicted", "tag:sensibel", "fallback", …). */
-export type PostPolicy = { policy: Pick<ApprovalPolicy, 'id' | 'name' | 'steps'> | null; matched: string[] };
+export type PostPolicy = {
+  /** id null: the built-in fallback for contributors when no policy of the organisation fits. */
+  policy: { id: string | null; name: string; steps: ApprovalStep[] } | null;
+  matched: string[];
+};
 export type PolicyInput = CreatePolicyInput;
 export type PolicyPatch = Partial<CreatePolicyInput>;
 export type CommentInput = { channelId?: string | null; quote?: string | null; body: string };
@@ -52,7 +56,7 @@ export const approvalKeys = {
 
 export const approvalsApi = {
   // ---- policies (S1) ----
-  policies: (orgId: string) => api.get<{ items: ApprovalPolicy[] }>(`${org(orgId)}/approval-policies`),
+  policies: (orgId: string) => api.get<ApprovalPolicy[]>(`${org(orgId)}/approval-policies`),
   createPolicy: (orgId: string, input: PolicyInput) =>
     api.post<ApprovalPolicy>(`${org(orgId)}/approval-policies`, input),
   updatePolicy: (orgId: string, policyId: string, input: PolicyPatch) =>

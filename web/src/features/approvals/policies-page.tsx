@@ -35,7 +35,7 @@ export function PoliciesPage() {
   });
   if (!org || !readable) return <NoPermission />;
   const channelName = (id: string) => channels.data?.find((c) => c.id === id)?.name;
-  const items = policies.data?.items ?? [];
+  const items = policies.data ?? [];
 
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="policies-title" maw={900}>
