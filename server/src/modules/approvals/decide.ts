@@ -30,10 +30,12 @@ export async function decideReview(
   actor: ReviewActor,
   reviewId: string,
   raw: DecideInput,
+  external?: ExternalDecider,
 ): Promise<Review> {
   const input = decideSchema.parse(raw);
   const now = deps.clock();
   const outcome = await deps.db.transaction(async (tx) => {
+    await external?.within(tx);
     const [review] = await tx
       .select()
       .from(postReviews)
@@ -64,8 +66,10 @@ export async function decideReview(
       decisions,
       decision,
     );
-    const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId!));
-    const reviewer = me?.name ?? '';
+    const [me] = actor.userId
+      ? await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId))
+      : [];
+    const reviewer = external?.name ?? me?.name ?? '';
 
     const jobs = next.status === 'approved' ? await carryOut(deps, tx, actor, review, post, now) : [];
     await tx.insert(reviewDecisions).values({
@@ -75,6 +79,7 @@ export async function decideReview(
       name: reviewer,
       comment: input.comment,
       version: post.version,
+      linkId: external?.linkId ?? null,
       createdAt: now,
     });
     const closes = next.status === 'changes_requested' || next.status === 'rejected';
@@ -173,3 +178,10 @@ async function tell(
     tx,
   );
 }
+
+/**
+ * A reviewer without an account, by link (review-links): decides as the pseudo-role "external"
+ * under the link's name. `within` runs first in the decision's transaction — it locks the link
+ * and uses it up — so a link decides once, and a refused decision leaves it unused.
+ */
+export type ExternalDecider = { name: string; linkId: string; within: (tx: Tx) => Promise<void> };
