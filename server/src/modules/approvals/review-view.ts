@@ -1,7 +1,9 @@
 import { canDecide, type Decision, type Review, type Role, type StepRole, stepDeadline } from '@nahbar/common';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { type postReviews, posts, reviewDecisions, users } from '../../db/schema/index.ts';
+import { AppError } from '../../http/errors.ts';
+import { latestReview } from './review-lifecycle.ts';
 
 type ReviewRow = typeof postReviews.$inferSelect;
 export type DecisionRow = typeof reviewDecisions.$inferSelect;
@@ -85,4 +87,15 @@ export async function reviewView(db: DbOrTx, row: ReviewRow, viewer: Viewer): Pr
     ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.submittedBy))
     : [];
   return toReview(row, decisions, post?.authorId ?? null, submitter?.name ?? null, viewer);
+}
+
+/** GET /posts/:postId/review: the newest round, null before the first submission; a foreign post is 404. */
+export async function postReview(db: DbOrTx, orgId: string, postId: string, viewer: Viewer): Promise<Review | null> {
+  const [post] = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.orgId, orgId)));
+  if (!post) throw new AppError('not_found');
+  const row = await latestReview(db, orgId, postId);
+  return row ? reviewView(db, row, viewer) : null;
 }

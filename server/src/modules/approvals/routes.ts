@@ -18,8 +18,8 @@ import { actorOf, requireOrgPermission } from '../../http/context.ts';
 import { decideReview } from './decide.ts';
 import { createPolicy, deletePolicy, listPolicies, updatePolicy } from './policies.ts';
 import { reviewCounts, reviewQueue } from './queue.ts';
-import { latestReview, policyForPost } from './review-lifecycle.ts';
-import { reviewView } from './review-view.ts';
+import { policyForPost } from './review-lifecycle.ts';
+import { postReview } from './review-view.ts';
 import { submitForReview } from './submit.ts';
 
 const orgParams = z.strictObject({ orgId: idSchema });
@@ -127,8 +127,7 @@ export async function approvalRoutes(app: FastifyInstance, deps: Deps): Promise<
     },
     async (request) => {
       const actor = await member(request, request.params.orgId, 'posts.read');
-      const row = await latestReview(deps.db, actor.orgId, request.params.postId);
-      return row ? reviewView(deps.db, row, actor) : null;
+      return postReview(deps.db, actor.orgId, request.params.postId, actor);
     },
   );
   r.post(
