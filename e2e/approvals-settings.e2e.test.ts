@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, dialogGone, dialogShown, launch, setUpThroughThePage } from './browser.ts';
+import startServer from './global-setup.ts';
+
+// Set-up → Einstellungen → Freigaben, empty → a policy "Beiträge mit Minderjährigen" through the
+// dialog (Redaktion → Leitung → Datenschutz, reordered by the arrows, a deadline, the rule
+// "minors depicted"; saving without a rule is refused) → listed in words → "Zur Freigabe" is empty
+// and says what lands there.
+
+const owner = { name: 'Karin Albers', email: 'karin@example.org', password: 'eine-lange-passphrase' };
+
+let baseUrl = '';
+let stopServer: (() => Promise<void>) | undefined;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
+  [stopServer, browser] = await Promise.all([
+    startServer(project as unknown as Parameters<typeof startServer>[0]),
+    launch(),
+  ]);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stopServer?.();
+});
+
+/** The API as the signed-in page calls it, to confirm what the page saved. */
+async function get<T>(url: string): Promise<T> {
+  return page.evaluate(async (u) => (await fetch(`/api${u}`)).json(), url) as Promise<T>;
+}
+
+const step = (n: number) => page.getByRole('dialog').getByRole('group', { name: `Schritt ${n}`, exact: true });
+
+async function fillStep(n: number, name: string, role: string): Promise<void> {
+  await step(n)
+    .getByRole('textbox', { name: /Name des Schritts/ })
+    .fill(name);
+  await step(n).getByRole('checkbox', { name: role, exact: true }).check();
+}
+
+describe('approval settings', () => {
+  it('sets up the organisation; Einstellungen → Freigaben explains four-eyes and has no policy yet', async () => {
+    await setUpThroughThePage(page, baseUrl, owner, 'Jugendhilfe Nordstadt');
+    // The navigation has a real link now, not "kommt bald".
+    const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+    await expect.poll(() => nav.getByRole('link', { name: 'Freigaben' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Einstellungen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Bereiche der Einstellungen' })
+      .getByRole('link', { name: 'Freigaben' })
+      .click();
+    await page.waitForURL('**/einstellungen/freigaben');
+    await expect.poll(() => page.getByRole('heading', { name: 'Freigabewege' }).isVisible()).toBe(true);
+    expect(await page.getByText(/gibt ihn nie selbst frei/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Noch keine Freigabewege/).isVisible()).toBe(true);
+    await checkPage(page, 'approvals-01-policies-empty');
+  });
+
+  it('creates "Beiträge mit Minderjährigen": three steps, reordered, a deadline, the minors rule', async () => {
+    await page.getByRole('button', { name: 'Freigabeweg anlegen' }).click();
+    await dialogShown(page);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Beiträge mit Minderjährigen');
+    await fillStep(1, 'Redaktion', 'Redaktion');
+    await dialog.getByRole('button', { name: 'Schritt hinzufügen' }).click();
+    await fillStep(2, 'Datenschutz', 'Datenschutz');
+    await step(2)
+      .getByRole('textbox', { name: /Frist in Stunden/ })
+      .fill('48');
+    await dialog.getByRole('button', { name: 'Schritt hinzufügen' }).click();
+    await fillStep(3, 'Leitung', 'Leitung');
+    // Leitung belongs before Datenschutz.
+    await dialog.getByRole('button', { name: 'Schritt 3 nach oben' }).click();
+    await expect
+      .poll(() =>
+        step(2)
+          .getByRole('textbox', { name: /Name des Schritts/ })
+          .inputValue(),
+      )
+      .toBe('Leitung');
+    expect(
+      await step(3)
+        .getByRole('textbox', { name: /Name des Schritts/ })
+        .inputValue(),
+    ).toBe('Datenschutz');
+
+    // Without a condition the policy would never apply: the dialog says so instead of saving.
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => dialog.getByText(/mindestens eine Bedingung/).isVisible()).toBe(true);
+    await dialog.getByRole('checkbox', { name: 'Wenn Minderjährige gezeigt oder genannt werden' }).check();
+    await checkPage(page, 'approvals-02-policy-dialog');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialogGone(page);
+
+    const card = page.getByRole('listitem').filter({ hasText: 'Beiträge mit Minderjährigen' });
+    await expect.poll(() => card.getByText('Redaktion → Leitung → Datenschutz').isVisible()).toBe(true);
+    expect(await card.getByText('wenn Minderjährige gezeigt werden').isVisible()).toBe(true);
+    expect(await card.getByText(/Frist 48 Stunden/).isVisible()).toBe(true);
+    expect(await card.getByRole('switch', { name: 'Aktiv: Beiträge mit Minderjährigen' }).isChecked()).toBe(true);
+    await checkPage(page, 'approvals-03-policy-listed');
+
+    const session = await get<{ organisations: { id: string }[] }>('/auth/session');
+    const listed = await get<unknown>(`/orgs/${session.organisations[0]!.id}/approval-policies`);
+    const items = (Array.isArray(listed) ? listed : (listed as { items: unknown[] }).items) as {
+      name: string;
+      steps: { name: string; roles: string[]; mode: string; deadlineHours: number | null }[];
+      rules: { minorsDepicted: boolean; always: boolean };
+      active: boolean;
+    }[];
+    expect(items).toHaveLength(1);
+    expect(items[0]!.steps.map((s) => [s.name, s.roles, s.deadlineHours])).toEqual([
+      ['Redaktion', ['editor'], null],
+      ['Leitung', ['approver'], null],
+      ['Datenschutz', ['privacy_officer'], 48],
+    ]);
+    expect(items[0]!.rules.minorsDepicted).toBe(true);
+    expect(items[0]!.rules.always).toBe(false);
+    expect(items[0]!.active).toBe(true);
+  });
+
+  it('"Zur Freigabe" is empty and says what lands there', async () => {
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Freigaben' }).click();
+    await page.waitForURL('**/freigaben');
+    await expect.poll(() => page.getByRole('heading', { name: 'Zur Freigabe' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Nichts wartet auf Ihre Freigabe.').isVisible()).toBe(true);
+    expect(await page.getByText(/Ihre eigenen Beiträge landen nie hier/).isVisible()).toBe(true);
+    await checkPage(page, 'approvals-04-queue-empty');
+  });
+});
