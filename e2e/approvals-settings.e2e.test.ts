@@ -123,6 +123,17 @@ describe('approval settings', () => {
     expect(items[0]!.active).toBe(true);
   });
 
+  it('switches the policy off and on again', async () => {
+    const card = page.getByRole('listitem').filter({ hasText: 'Beiträge mit Minderjährigen' });
+    const toggle = card.getByRole('switch', { name: 'Aktiv: Beiträge mit Minderjährigen' });
+    await toggle.click({ force: true });
+    await expect.poll(() => card.getByText('ausgeschaltet').isVisible()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click({ force: true });
+    await expect.poll(() => card.getByText('ausgeschaltet').count()).toBe(0);
+    expect(await toggle.isChecked()).toBe(true);
+  });
+
   it('"Zur Freigabe" is empty and says what lands there', async () => {
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Freigaben' }).click();
     await page.waitForURL('**/freigaben');
