@@ -108,7 +108,10 @@ export async function updatePolicy(
   policyId: string,
   raw: z.input<typeof updatePolicySchema>,
 ): Promise<ApprovalPolicy> {
-  const input = updatePolicySchema.parse(raw);
+  // The schema is the create schema made partial, whose defaults would fill in missing fields:
+  // a PATCH changes only what it names.
+  const parsed = updatePolicySchema.parse(raw);
+  const input = Object.fromEntries(Object.entries(parsed).filter(([key]) => key in (raw as object))) as typeof parsed;
   await assertCoherent(deps.db, actor.orgId, input, actor.language);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
