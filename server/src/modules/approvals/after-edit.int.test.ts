@@ -86,7 +86,8 @@ describe('editing a post after approval', () => {
 
     // The diff compares with what was approved.
     const diff = await call(t.app, { url: `/api/orgs/${orgId}/posts/${postId}/review-diff`, as: approver });
-    expect(diff.json()).toMatchObject({ approvedVersion: null, currentVersion: 2 });
+    expect(diff.json()).toMatchObject({ approvedVersion: 1, currentVersion: 2, fields: [{ field: 'text' }] });
+    expect(diff.json().fields).toHaveLength(1);
   });
 
   it('keeps the approval when the approver fixes one word and the policy allows it', async () => {

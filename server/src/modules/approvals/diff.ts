@@ -43,6 +43,10 @@ function variantText(snapshot: PostSnapshot, channelId: string): string | null {
   return target.contentWarning ? `CW: ${target.contentWarning}\n${text}` : text;
 }
 
+const hasChannel = (s: PostSnapshot, id: string) => s.targets.some((t) => t.channelId === id);
+const ownWords = (s: PostSnapshot, id: string) =>
+  s.targets.some((t) => t.channelId === id && (t.text !== null || Boolean(t.contentWarning)));
+
 export async function diffSnapshots(
   db: DbOrTx,
   orgId: string,
@@ -65,6 +69,8 @@ export async function diffSnapshots(
     : [];
   for (const id of channelIds) {
     const name = names.find((n) => n.id === id)?.name ?? id;
+    // A channel that just carries the base text on both sides is covered by "text".
+    if (!ownWords(before, id) && !ownWords(after, id) && hasChannel(before, id) === hasChannel(after, id)) continue;
     push(`variant:${name}`, variantText(before, id) ?? '', variantText(after, id) ?? '');
   }
   return fields;
@@ -72,21 +78,19 @@ export async function diffSnapshots(
 
 export async function reviewDiff(deps: Deps, caller: Caller, orgId: string, postId: string): Promise<ReviewDiff> {
   const post = await reviewablePost(deps.db, orgId, postId, caller);
-  const [review] = await deps.db
-    .select()
+  const rounds = await deps.db
+    .select({ submittedVersion: postReviews.submittedVersion, approvedVersion: postReviews.approvedVersion })
     .from(postReviews)
     .where(and(eq(postReviews.postId, postId), eq(postReviews.orgId, orgId)))
-    .orderBy(desc(postReviews.submittedAt))
-    .limit(1);
-  const result: ReviewDiff = {
-    approvedVersion: review?.approvedVersion ?? null,
-    currentVersion: post.version,
-    fields: [],
-  };
-  if (!review) return result;
-  const baseVersion = review.approvedVersion ?? review.submittedVersion;
+    .orderBy(desc(postReviews.submittedAt));
+  // The last approval counts even after an edit restarted the review: that is what the
+  // reviewers want to compare with. Before any approval, the latest round's submitted version.
+  const approvedVersion = rounds.find((r) => r.approvedVersion !== null)?.approvedVersion ?? null;
+  const result: ReviewDiff = { approvedVersion, currentVersion: post.version, fields: [] };
+  const baseVersion = approvedVersion ?? rounds[0]?.submittedVersion;
+  if (baseVersion === undefined || baseVersion === post.version) return result;
   const before = await snapshotAt(deps.db, postId, baseVersion);
-  if (!before || baseVersion === post.version) return result;
+  if (!before) return result;
   result.fields = await diffSnapshots(deps.db, orgId, before, await snapshotOf(deps.db, postId));
   return result;
 }
