@@ -247,10 +247,12 @@ describe('Mastodon channel through the engine', () => {
       status: 'needs_reconnect',
       statusMessage: 'The access token is invalid',
     });
-    const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, ownerEmail));
-    expect(mails.map((m) => m.subject)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/muss neu verbunden werden/)]),
+    // The mail is written right after the failure is recorded: wait for it rather than race it.
+    const subjects = await until(
+      async () => (await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, ownerEmail))).map((m) => m.subject),
+      (all) => all.some((s) => /muss neu verbunden werden/.test(s)),
     );
+    expect(subjects).toEqual(expect.arrayContaining([expect.stringMatching(/muss neu verbunden werden/)]));
 
     // A post for a channel that needs re-connecting fails at once, without calling the instance.
     const calls = fake.requests('POST /api/v1/statuses');

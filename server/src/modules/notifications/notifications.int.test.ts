@@ -122,6 +122,7 @@ describe('preferences', () => {
       approved: 'daily',
       publish_failed: 'immediately',
       channel_needs_reconnect: 'immediately',
+      review_overdue: 'immediately',
       consent_expiring: 'daily',
     });
     const put = (modes: Record<string, string>) =>
