@@ -15,7 +15,7 @@ export function ReviewPlanNote({ plan }: { plan: ReviewPlan }) {
   if (plan.action === 'plan') {
     if (!policy) return null;
     return (
-      <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('review.policy.title')}>
+      <Alert color="petrol" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('review.policy.title')}>
         {t('review.policy.approvedCurrent')}
       </Alert>
     );
