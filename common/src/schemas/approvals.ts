@@ -56,7 +56,14 @@ export const createPolicySchema = z.strictObject({
   active: z.boolean().default(true),
 });
 export type CreatePolicyInput = z.input<typeof createPolicySchema>;
-export const updatePolicySchema = createPolicySchema.partial();
+/** Only what is sent changes (no defaults: a PATCH of the name must not reset the switches). */
+export const updatePolicySchema = z.strictObject({
+  name: nameSchema.optional(),
+  steps: z.array(approvalStepSchema).min(1).max(6).optional(),
+  rules: policyRulesSchema.optional(),
+  minorEditsKeepApproval: z.boolean().optional(),
+  active: z.boolean().optional(),
+});
 
 export const REVIEW_STATUSES = ['in_review', 'changes_requested', 'rejected', 'approved', 'withdrawn'] as const;
 export const reviewStatusSchema = z.enum(REVIEW_STATUSES);
