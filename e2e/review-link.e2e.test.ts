@@ -1,0 +1,164 @@
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, launch, setUpThroughThePage } from './browser.ts';
+import startServer from './global-setup.ts';
+
+// A board member without an account approves a post by link: the organisation is set up
+// through the page; a policy with an external "Vorstand" step, a post with a photo and a link
+// come through the API; the board member opens the link on a phone, sees the post as it will
+// go out, tries to ask for changes without a reason, then approves; the link is then used up.
+
+const owner = { name: 'Karin Albers', email: 'karin@example.org', password: 'eine-lange-passphrase' };
+const postText =
+  'Am Samstag, 14. Juni, feiern wir 25 Jahre Nachbarschaftshaus Lindenhof – mit Kaffee, Kuchen und Musik im Hof. Alle sind herzlich eingeladen!';
+
+let baseUrl = '';
+let stopServer: (() => Promise<void>) | undefined;
+let browser: Browser;
+let page: Page;
+let linkUrl = '';
+let postId = '';
+let orgId = '';
+
+beforeAll(async () => {
+  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
+  [stopServer, browser] = await Promise.all([
+    startServer(project as unknown as Parameters<typeof startServer>[0]),
+    launch(),
+  ]);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  page = await context.newPage();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stopServer?.();
+});
+
+/** The API as the signed-in page calls it, for the set-up this journey does not test. */
+async function call<T>(method: string, url: string, body?: unknown, type = 'application/json'): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, url, body, type }) => {
+      const session = await (await fetch('/api/auth/session')).json();
+      const payload =
+        body === undefined
+          ? undefined
+          : type === 'application/json'
+            ? JSON.stringify(body)
+            : Uint8Array.from(atob(body as string), (c) => c.charCodeAt(0));
+      const response = await fetch(`/api${url}`, {
+        method,
+        headers: { 'content-type': type, 'x-csrf-token': session.csrfToken },
+        body: payload,
+      });
+      const text = await response.text();
+      return { status: response.status, data: text ? JSON.parse(text) : null };
+    },
+    { method, url, body, type },
+  );
+  if (result.status >= 300) throw new Error(`${method} ${url}: ${result.status} ${JSON.stringify(result.data)}`);
+  return result.data as T;
+}
+
+/** A courtyard with a long table and bunting. */
+function photo(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000">
+    <rect width="1600" height="600" fill="#cfe8f5"/><rect y="600" width="1600" height="400" fill="#c9b79c"/>
+    <path d="M0 120 Q400 260 800 120 T1600 120" stroke="#555" stroke-width="6" fill="none"/>
+    <g fill="#e4572e"><path d="M120 150 l40 80 l40 -70z"/><path d="M520 210 l40 80 l40 -75z"/>
+    <path d="M920 180 l40 80 l40 -70z"/><path d="M1320 160 l40 80 l40 -70z"/></g>
+    <rect x="300" y="640" width="1000" height="50" fill="#8a5a33"/>
+    <rect x="340" y="690" width="30" height="160" fill="#6b4426"/><rect x="1230" y="690" width="30" height="160" fill="#6b4426"/>
+  </svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
+async function phone(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+  return context.newPage();
+}
+
+describe('external review link', () => {
+  it('sets up through the page, then a post waiting for the board and a link for Dr. Vogt', async () => {
+    await setUpThroughThePage(page, baseUrl, owner, 'Nachbarschaftshaus Lindenhof');
+    const session = await call<{ organisations: { id: string }[] }>('GET', '/auth/session');
+    orgId = session.organisations[0]!.id;
+    await call('POST', `/orgs/${orgId}/approval-policies`, {
+      name: 'Jubiläum: Vorstand',
+      steps: [{ name: 'Vorstand', roles: ['external'], mode: 'any', deadlineHours: 72 }],
+      rules: { tags: ['jubiläum'] },
+    });
+    const website = await call<{ id: string }>('POST', `/orgs/${orgId}/channels`, {
+      network: 'feed',
+      title: 'Website Lindenhof',
+      siteUrl: 'https://lindenhof.example.org',
+    });
+    const media = await call<{ id: string }>(
+      'POST',
+      `/orgs/${orgId}/media`,
+      (await photo()).toString('base64'),
+      'image/jpeg',
+    );
+    const post = await call<{ id: string }>('POST', `/orgs/${orgId}/posts`, {
+      text: postText,
+      tags: ['jubiläum'],
+      targets: [{ channelId: website.id, text: `${postText}\n\nMehr auf lindenhof.example.org` }],
+      media: [{ mediaId: media.id, alt: 'Der Hof des Nachbarschaftshauses mit einer langen Tafel und bunten Wimpeln' }],
+      when: { mode: 'draft' },
+    });
+    postId = post.id;
+    await call('POST', `/orgs/${orgId}/posts/${postId}/submit`, { when: { mode: 'draft' }, comment: null });
+    const review = await call<{ id: string }>('GET', `/orgs/${orgId}/posts/${postId}/review`);
+    const link = await call<{ url: string }>('POST', `/orgs/${orgId}/reviews/${review.id}/links`, {
+      name: 'Dr. Helga Vogt',
+      expiresInDays: 7,
+    });
+    expect(link.url).toMatch(/\/freigabe\/[\w-]+$/);
+    linkUrl = link.url.replace(/^https?:\/\/[^/]+/, baseUrl);
+  });
+
+  it('Dr. Vogt opens the link on her phone, needs a reason to ask for changes, then approves', async () => {
+    const phonePage = await phone();
+    await phonePage.goto(linkUrl);
+    await expect
+      .poll(() => phonePage.getByRole('heading', { name: 'Freigabe eines Beitrags', level: 1 }).isVisible())
+      .toBe(true);
+    expect(await phonePage.getByText('Nachbarschaftshaus Lindenhof bittet Sie, Dr. Helga Vogt').isVisible()).toBe(true);
+    expect(await phonePage.getByRole('cell', { name: 'Vorstand' }).isVisible()).toBe(true);
+    expect(await phonePage.getByRole('heading', { name: 'Fassung für Website Lindenhof' }).isVisible()).toBe(true);
+    const image = phonePage.getByRole('img', { name: /langen Tafel/ });
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await checkPage(phonePage, 'review-link-01-open-mobile');
+
+    await phonePage.getByRole('button', { name: 'Änderungen erbitten' }).click();
+    await expect.poll(() => phonePage.getByText(/Bitte schreiben Sie kurz/).isVisible()).toBe(true);
+    await checkPage(phonePage, 'review-link-02-reason-missing-mobile');
+
+    await phonePage.getByRole('textbox', { name: /Kommentar/ }).fill('Schön geworden – gern so.');
+    await phonePage.getByRole('button', { name: 'Freigeben' }).click();
+    await expect.poll(() => phonePage.getByText('Vielen Dank für Ihre Entscheidung').isVisible()).toBe(true);
+    expect(await phonePage.getByText(/Sie haben den Beitrag freigegeben/).isVisible()).toBe(true);
+    await checkPage(phonePage, 'review-link-03-thanks-mobile');
+
+    const review = await call<{ status: string; decisions: { name: string; role: string }[] }>(
+      'GET',
+      `/orgs/${orgId}/posts/${postId}/review`,
+    );
+    expect(review.status).toBe('approved');
+    expect(review.decisions).toEqual([expect.objectContaining({ name: 'Dr. Helga Vogt', role: 'external' })]);
+
+    // Opening it again: thanks, no buttons.
+    await phonePage.reload();
+    await expect.poll(() => phonePage.getByText('Vielen Dank für Ihre Entscheidung').isVisible()).toBe(true);
+    expect(await phonePage.getByRole('button', { name: 'Freigeben' }).count()).toBe(0);
+    await phonePage.context().close();
+  });
+
+  it('an unknown link says so kindly', async () => {
+    const phonePage = await phone();
+    await phonePage.goto(`${baseUrl}/freigabe/gibt-es-nicht`);
+    await expect.poll(() => phonePage.getByText('Dieser Link funktioniert nicht').isVisible()).toBe(true);
+    await checkPage(phonePage, 'review-link-04-unknown-mobile');
+    await phonePage.context().close();
+  });
+});
