@@ -128,13 +128,22 @@ describe('PATCH /posts/:id (autosave and edits)', () => {
     expect((await patch(own.id, { baseVersion: 1, text: 'Meins' }, contributor)).statusCode).toBe(200);
     const others = await draft(owner);
     expect((await patch(others.id, { baseVersion: 1, text: 'Fremd' }, contributor)).statusCode).toBe(403);
-    await call(t.app, {
+    // A contributor's suggestion is never scheduled directly: it goes to review, and is theirs no more.
+    const planned = await call(t.app, {
       method: 'POST',
       url: url(own.id, '/schedule'),
       as: owner,
       body: { when: { mode: 'at', at: new Date(Date.now() + 86_400_000).toISOString() } },
     });
-    expect((await patch(own.id, { baseVersion: 2, text: 'Nach dem Planen' }, contributor)).statusCode).toBe(403);
+    expect(planned.json().error.code).toBe('approval_required');
+    const submitted = await call(t.app, {
+      method: 'POST',
+      url: url(own.id, '/submit'),
+      as: contributor,
+      body: { when: { mode: 'draft' } },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    expect((await patch(own.id, { baseVersion: 2, text: 'Nach dem Einreichen' }, contributor)).statusCode).toBe(403);
     const viewer = await addMember(t, owner, orgId, ['viewer']);
     expect((await patch(others.id, { baseVersion: 1, text: 'x' }, viewer)).statusCode).toBe(403);
     expect((await patch('00000000-0000-4000-8000-000000000000', { baseVersion: 1 })).statusCode).toBe(404);
