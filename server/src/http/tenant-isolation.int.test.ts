@@ -76,6 +76,18 @@ function sampleBodies(ids: Ids): Record<string, unknown> {
     },
     'POST /api/orgs/:orgId/consents/:consentId/withdraw': { on: '2026-01-02', by: 'person', how: 'email' },
     'PUT /api/orgs/:orgId/privacy-settings': { adultFrom: 16, sensitiveWords: ['übernommen'] },
+    'POST /api/orgs/:orgId/approval-policies': {
+      name: 'Übernommen',
+      steps: [{ name: 'Leitung', roles: ['approver'], mode: 'any' }],
+      rules: { channelIds: [ids.channelId] },
+    },
+    'PATCH /api/orgs/:orgId/approval-policies/:policyId': { name: 'Übernommen', active: false },
+    'POST /api/orgs/:orgId/posts/:postId/submit': { when: { mode: 'now' }, comment: 'Übernommen' },
+    'POST /api/orgs/:orgId/reviews/:reviewId/decisions': { decision: 'approve', comment: null, baseVersion: 1 },
+    'POST /api/orgs/:orgId/posts/:postId/comments': { channelId: ids.channelId, quote: null, body: 'Übernommen' },
+    'POST /api/orgs/:orgId/comments/:commentId/resolve': {},
+    'POST /api/orgs/:orgId/reviews/:reviewId/links': { name: 'Übernommen', expiresInDays: 7 },
+    'POST /api/orgs/:orgId/review-links/:linkId/revoke': {},
   };
 }
 
@@ -104,6 +116,10 @@ type Ids = {
   consentId: string;
   consentRequestId: string;
   takedownTaskId: string;
+  policyId: string;
+  reviewId: string;
+  commentId: string;
+  reviewLinkId: string;
 };
 
 let t: TestApp;
@@ -215,6 +231,33 @@ async function peopleIds(orgId: string, mediaId: string, postId: string, site: s
   return { personId, consentId, consentRequestId, takedownTaskId };
 }
 
+/** An approval policy, a review with a comment and an external link, written directly. */
+async function approvalIds(orgId: string, postId: string, site: string) {
+  const q = async (sql: string, values: unknown[]) => (await t.db.$client.query(sql, values)).rows[0].id as string;
+  const steps = JSON.stringify([
+    { name: 'Leitung', roles: ['approver', 'external'], mode: 'any', deadlineHours: null },
+  ]);
+  const policyId = await q(
+    `insert into approval_policies (org_id, name, steps, rules) values ($1, $2, $3, '{"always": true}') returning id`,
+    [orgId, `Weg ${site}`, steps],
+  );
+  const reviewId = await q(
+    `insert into post_reviews (org_id, post_id, policy_id, policy_name, steps, submitted_version)
+     values ($1, $2, $3, $4, $5, 1) returning id`,
+    [orgId, postId, policyId, `Weg ${site}`, steps],
+  );
+  const commentId = await q(
+    `insert into post_comments (org_id, post_id, body, version) values ($1, $2, $3, 1) returning id`,
+    [orgId, postId, `Kommentar ${site}`],
+  );
+  const reviewLinkId = await q(
+    `insert into review_links (org_id, review_id, step, name, token_hash, expires_at)
+     values ($1, $2, 0, 'Vorstand', $3, now() + interval '7 days') returning id`,
+    [orgId, reviewId, `review-hash-${site}`],
+  );
+  return { policyId, reviewId, commentId, reviewLinkId };
+}
+
 /** An invitation left open, so the isolation checks have an invitation id to aim at. */
 async function openInvitation(owner: Browser, orgId: string, email: string): Promise<string> {
   const response = await call(t.app, {
@@ -240,6 +283,7 @@ beforeAll(async () => {
   Object.assign(a, await inboxIds(orgA, a.channelId, 'a.example'));
   Object.assign(a, await planningIds(ownerA, orgA, a.channelId, 'a.example'));
   Object.assign(a, await peopleIds(orgA, a.mediaId, a.postId, 'a.example'));
+  Object.assign(a, await approvalIds(orgA, a.postId, 'a.example'));
   // A's owner is also the privacy officer, so the privacy officer's routes are tried too.
   await t.db.$client.query(
     `update memberships set roles = '{owner,privacy_officer}' where org_id = $1 and user_id = $2`,
@@ -263,6 +307,7 @@ beforeAll(async () => {
   Object.assign(b, await inboxIds(orgB, b.channelId, 'b.example'));
   Object.assign(b, await planningIds(ownerB, orgB, b.channelId, 'b.example'));
   Object.assign(b, await peopleIds(orgB, b.mediaId, b.postId, 'b.example'));
+  Object.assign(b, await approvalIds(orgB, b.postId, 'b.example'));
   // B's post goes out, so takedown and the published state have something to aim at.
   await t.db.$client.query(
     `update post_targets set state = 'published', remote_id = id::text, published_at = now() where id = $1`,
@@ -317,6 +362,13 @@ async function snapshotB() {
               (select json_agg(json_build_object('id', id, 'state', state) order by id) from takedown_tasks where org_id = $1) as takedowns,
               (select row_to_json(s) from privacy_settings s where org_id = $1) as settings`,
     ),
+    approvals: await q(
+      `select (select json_agg(json_build_object('id', id, 'name', name, 'active', active) order by id) from approval_policies where org_id = $1) as policies,
+              (select json_agg(json_build_object('id', id, 'status', status, 'step', current_step) order by id) from post_reviews where org_id = $1) as reviews,
+              (select count(*) from review_decisions where org_id = $1)::int as decisions,
+              (select json_agg(json_build_object('id', id, 'resolved', resolved_at) order by id) from post_comments where org_id = $1) as comments,
+              (select json_agg(json_build_object('id', id, 'used', used_at, 'revoked', revoked_at) order by id) from review_links where org_id = $1) as links`,
+    ),
     jobs: (await t.db.$client.query('select count(*)::int as n from pgboss.job')).rows,
   };
 }
@@ -346,6 +398,10 @@ const PARAM_KINDS: Record<string, keyof Ids> = {
   consentId: 'consentId',
   requestId: 'consentRequestId',
   taskId: 'takedownTaskId',
+  policyId: 'policyId',
+  reviewId: 'reviewId',
+  commentId: 'commentId',
+  linkId: 'reviewLinkId',
   mediaId: 'mediaId',
   postId: 'postId',
 };
@@ -388,6 +444,8 @@ function expectRefused(response: LightMyRequestResponse, label: string) {
     'offen-b@example.org',
     'b.example',
     'Person b.example',
+    'Weg b.example',
+    'Kommentar b.example',
     b.channelId,
     b.targetId,
   ]) {
