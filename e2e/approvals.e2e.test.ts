@@ -151,11 +151,14 @@ describe('approval journey', () => {
     const own = pages.contributor!;
     await own.goto(`${j.baseUrl}/beitraege/${postId}`);
     await expect
-      .poll(() => own.getByText(/Dieser Beitrag braucht eine Freigabe: Redaktion → Leitung → Datenschutz/).isVisible(), {
-        timeout: 20_000,
-      })
+      .poll(
+        () => own.getByText(/Dieser Beitrag braucht eine Freigabe: Redaktion → Leitung → Datenschutz/).isVisible(),
+        {
+          timeout: 20_000,
+        },
+      )
       .toBe(true);
-    await own.getByRole('radio', { name: /Jetzt veröffentlichen/ }).check();
+    await own.getByRole('radio', { name: 'Sofort veröffentlichen' }).check();
     await checkPage(own, 'approvals-journey-01-contributor');
     await own.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
     await expect
@@ -165,8 +168,10 @@ describe('approval journey', () => {
 
   it('the editor completes the text and approves for Redaktion', async () => {
     const own = pages.editor!;
+    // The count refreshes every minute; a reload shows it at once.
+    await own.reload();
     await expect
-      .poll(() => own.getByRole('link', { name: /^Freigaben.*1/ }).isVisible(), { timeout: 70_000 })
+      .poll(() => own.getByRole('link', { name: /^Freigaben.*1/ }).isVisible(), { timeout: 20_000 })
       .toBe(true);
     await own.getByRole('link', { name: /^Freigaben/ }).click();
     await own
@@ -220,15 +225,13 @@ describe('approval journey', () => {
         timeout: 20_000,
       })
       .toBe(true);
-    for (const who of ['Emil Redaktion', 'Lea Leitung', 'Dana Datenschutz']) {
-      await expect
-        .poll(() =>
-          history
-            .getByText(new RegExp(`${who} hat .*freigegeben`))
-            .first()
-            .isVisible(),
-        )
-        .toBe(true);
+    for (const [who, step] of [
+      ['Emil Redaktion', 'Redaktion'],
+      ['Lea Leitung', 'Leitung'],
+      ['Dana Datenschutz', 'Datenschutz'],
+    ]) {
+      const line = history.getByText(new RegExp(`${who} hat den (letzten )?Schritt „${step}“ freigegeben`));
+      await expect.poll(() => line.first().isVisible()).toBe(true);
     }
     await expect
       .poll(

@@ -126,7 +126,8 @@ export async function onPostEdited(deps: Deps, tx: Tx, edit: PostEdit): Promise<
     postId: edit.postId,
     policy,
     when: review.when,
-    submittedBy: edit.editorId,
+    // Still the suggestion of whoever submitted it: the editor only changed it.
+    submittedBy: review.submittedBy ?? edit.editorId,
     version: edit.version,
     now: edit.now,
   });

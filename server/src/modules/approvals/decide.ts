@@ -111,7 +111,12 @@ export async function decideReview(
       action,
       targetType: 'post',
       targetId: post.id,
-      details: { reviewId: review.id, step: review.currentStep, role: check.role },
+      details: {
+        reviewId: review.id,
+        step: review.currentStep,
+        stepName: review.steps[review.currentStep]?.name ?? null,
+        role: check.role,
+      },
     });
     const notified = await tell(deps, tx, updated!, post, reviewer, input.comment, next.stepAdvanced);
     return { review: updated!, jobs, notified };

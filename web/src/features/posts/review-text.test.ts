@@ -140,8 +140,14 @@ describe('timelineSentence', () => {
 
   it('names the system when nobody acted, and still says something for unknown events', () => {
     expect(timelineSentence(t('de'), item({ action: 'review.completed', actorName: null }))).toBe(
-      'Der Beitrag ist freigegeben.',
+      'nahbar hat freigegeben; damit ist der Beitrag freigegeben.',
     );
+    expect(
+      timelineSentence(
+        t('de'),
+        item({ action: 'review.completed', actorName: 'Dana D.', details: { step: 2, stepName: 'Datenschutz' } }),
+      ),
+    ).toBe('Dana D. hat den letzten Schritt „Datenschutz“ freigegeben; damit ist der Beitrag freigegeben.');
     expect(timelineSentence(t('de'), item({ action: 'post.something_new', actorName: null }))).toBe(
       'nahbar: post.something_new',
     );
