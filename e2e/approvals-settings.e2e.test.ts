@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, dialogGone, dialogShown, launch, setUpThroughThePage } from './browser.ts';
-import startServer from './global-setup.ts';
+import { checkPage, dialogGone, dialogShown, setUpThroughThePage } from './browser.ts';
+import { type Journey, startJourney } from './journey.ts';
 
 // Set-up → Einstellungen → Freigaben, empty → a policy "Beiträge mit Minderjährigen" through the
 // dialog (Redaktion → Leitung → Datenschutz, reordered by the arrows, a deadline, the rule
@@ -11,22 +11,15 @@ import startServer from './global-setup.ts';
 const owner = { name: 'Karin Albers', email: 'karin@example.org', password: 'eine-lange-passphrase' };
 
 let baseUrl = '';
-let stopServer: (() => Promise<void>) | undefined;
-let browser: Browser;
 let page: Page;
 
+let journey: Journey;
 beforeAll(async () => {
-  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
-  [stopServer, browser] = await Promise.all([
-    startServer(project as unknown as Parameters<typeof startServer>[0]),
-    launch(),
-  ]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  page = await context.newPage();
+  journey = await startJourney();
+  ({ baseUrl, page } = journey);
 });
 afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
+  await journey?.close();
 });
 
 /** The API as the signed-in page calls it, to confirm what the page saved. */
@@ -56,7 +49,7 @@ describe('approval settings', () => {
       .click();
     await page.waitForURL('**/einstellungen/freigaben');
     await expect.poll(() => page.getByRole('heading', { name: 'Freigabewege' }).isVisible()).toBe(true);
-    expect(await page.getByText(/gibt ihn nie selbst frei/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/gibt ihn nie selbst frei/).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/Noch keine Freigabewege/).isVisible()).toBe(true);
     await checkPage(page, 'approvals-01-policies-empty');
   });
@@ -99,8 +92,8 @@ describe('approval settings', () => {
 
     const card = page.getByRole('listitem').filter({ hasText: 'Beiträge mit Minderjährigen' });
     await expect.poll(() => card.getByText('Redaktion → Leitung → Datenschutz').isVisible()).toBe(true);
-    expect(await card.getByText('wenn Minderjährige gezeigt werden').isVisible()).toBe(true);
-    expect(await card.getByText(/Frist 48 Stunden/).isVisible()).toBe(true);
+    await expect.poll(() => card.getByText('wenn Minderjährige gezeigt werden').isVisible()).toBe(true);
+    await expect.poll(() => card.getByText(/Frist 48 Stunden/).isVisible()).toBe(true);
     expect(await card.getByRole('switch', { name: 'Aktiv: Beiträge mit Minderjährigen' }).isChecked()).toBe(true);
     await checkPage(page, 'approvals-03-policy-listed');
 
@@ -139,7 +132,7 @@ describe('approval settings', () => {
     await page.waitForURL('**/freigaben');
     await expect.poll(() => page.getByRole('heading', { name: 'Zur Freigabe' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Nichts wartet auf Ihre Freigabe.').isVisible()).toBe(true);
-    expect(await page.getByText(/Ihre eigenen Beiträge landen nie hier/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Ihre eigenen Beiträge landen nie hier/).isVisible()).toBe(true);
     await checkPage(page, 'approvals-04-queue-empty');
   });
 });

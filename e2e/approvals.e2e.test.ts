@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BlueskyJourney, startBlueskyJourney } from './bluesky-journey.ts';
 import { checkPage, connectBlueskyThroughThePage, setUpThroughThePage } from './browser.ts';
+import { apiCall, type RawBody } from './journey.ts';
 
 // Issue #6's journey: a contributor suggests a post showing a child → an editor completes it and
 // approves for Redaktion → Leitung approves → Datenschutz approves → it publishes to the local
@@ -33,24 +34,8 @@ afterAll(async () => {
   await j?.close();
 });
 
-/** The API as a signed-in page calls it, for set-up this journey does not test. */
-async function call<T>(on: Page, method: string, url: string, body?: unknown, raw?: { type: string; bytes: number[] }) {
-  const result = await on.evaluate(
-    async ({ method, url, body, raw }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(`/api${url}`, {
-        method,
-        headers: { 'content-type': raw?.type ?? 'application/json', 'x-csrf-token': session.csrfToken },
-        body: raw ? new Uint8Array(raw.bytes) : body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, data: text ? JSON.parse(text) : null };
-    },
-    { method, url, body, raw },
-  );
-  if (result.status >= 300) throw new Error(`${method} ${url}: ${result.status} ${JSON.stringify(result.data)}`);
-  return result.data as T;
-}
+const call = <T>(on: Page, method: string, url: string, body?: unknown, raw?: RawBody) =>
+  apiCall<T>(on, method, url, body, raw);
 
 /** Invite through the API, accept through the page in a browser of their own. */
 async function join(key: keyof typeof team): Promise<Page> {
@@ -130,7 +115,7 @@ describe('approval journey', () => {
       .toBuffer();
     const media = await call<{ id: string }>(page, 'POST', `/orgs/${orgId}/media`, undefined, {
       type: 'image/jpeg',
-      bytes: [...photo],
+      bytes: photo,
     });
     await call(page, 'PUT', `/orgs/${orgId}/media/${media.id}/people`, {
       status: 'tagged',

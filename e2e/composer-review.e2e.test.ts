@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launch, setUpThroughThePage } from './browser.ts';
-import startServer from './global-setup.ts';
+import { checkPage, setUpThroughThePage } from './browser.ts';
+import { apiCall, type Journey, startJourney } from './journey.ts';
 
 // The review inside the composer: a policy "Redaktion, always" → the composer says why and offers
 // „Zur Freigabe einreichen“ → the owner submits and is told they cannot approve their own post →
@@ -11,45 +11,22 @@ const owner = { name: 'Jana Brehm', email: 'jana.brehm@example.org', password: '
 const editor = { name: 'Malik Özdemir', email: 'malik@example.org', password: 'noch-eine-lange-passphrase' };
 const postText = 'Am Samstag feiern wir unser Sommerfest im Garten. Alle Nachbarinnen und Nachbarn sind eingeladen!';
 
-let stopServer: (() => Promise<void>) | undefined;
 let browser: Browser;
 let page: Page;
 let baseUrl = '';
 let orgId = '';
 let postId = '';
 
+let journey: Journey;
 beforeAll(async () => {
-  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
-  [stopServer, browser] = await Promise.all([
-    startServer(project as unknown as Parameters<typeof startServer>[0]),
-    launch(),
-  ]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  page = await context.newPage();
+  journey = await startJourney();
+  ({ baseUrl, browser, page } = journey);
 });
 afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
+  await journey?.close();
 });
 
-/** The API as the signed-in page calls it, for the set-up this journey does not test. */
-async function call<T>(on: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const result = await on.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(`/api${url}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, data: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 300) throw new Error(`${method} ${url}: ${result.status} ${JSON.stringify(result.data)}`);
-  return result.data as T;
-}
+const call = <T>(on: Page, method: string, url: string, body?: unknown) => apiCall<T>(on, method, url, body);
 
 const reviewPanel = (on: Page) => on.getByRole('region', { name: 'Freigabestatus' });
 

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launch, setUpThroughThePage } from './browser.ts';
-import startServer from './global-setup.ts';
+import { checkPage, setUpThroughThePage } from './browser.ts';
+import { apiCall, type Journey, startJourney } from './journey.ts';
 
 // Issue #5's journey: a child is tagged in a photo without consent → the composer says why the
 // post cannot be scheduled, and scheduling is refused → the guardians' consent is recorded →
@@ -12,46 +12,22 @@ const owner = { name: 'Ruth Albers', email: 'ruth.albers@example.org', password:
 const child = 'Mila K.';
 const postText = 'Mila hat heute im Hort den Kuchen für das Herbstfest gebacken. Danke an alle Helferinnen!';
 
-let stopServer: (() => Promise<void>) | undefined;
-let browser: Browser;
 let page: Page;
 let baseUrl = '';
 let orgId = '';
 let personId = '';
 let postId = '';
 
+let journey: Journey;
 beforeAll(async () => {
-  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
-  [stopServer, browser] = await Promise.all([
-    startServer(project as unknown as Parameters<typeof startServer>[0]),
-    launch(),
-  ]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  page = await context.newPage();
+  journey = await startJourney();
+  ({ baseUrl, page } = journey);
 });
 afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
+  await journey?.close();
 });
 
-/** The API as the signed-in page calls it, for set-up this journey does not test. */
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(`/api${url}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, data: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 300) throw new Error(`${method} ${url}: ${result.status} ${JSON.stringify(result.data)}`);
-  return result.data as T;
-}
+const call = <T>(method: string, url: string, body?: unknown) => apiCall<T>(page, method, url, body);
 
 const panel = () => page.getByRole('region', { name: 'Personen & Datenschutz' });
 const channelVerdict = () => panel().getByTestId('consent-channel');

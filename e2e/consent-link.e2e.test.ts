@@ -106,10 +106,12 @@ describe('digital consent link', () => {
     expect(await page.getByRole('cell', { name: 'Aylin Schäfer (erziehungsberechtigte Person)' }).isVisible()).toBe(
       true,
     );
-    expect(await page.getByRole('cell', { name: 'Social Media: Bluesky und Mastodon' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'Social Media: Bluesky und Mastodon' }).isVisible())
+      .toBe(true);
     const image = page.getByRole('img', { name: /Mila S\./ });
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    expect(await page.getByText(/Art\. 7 Abs\. 3 DSGVO/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Art\. 7 Abs\. 3 DSGVO/).isVisible()).toBe(true);
     await checkPage(page, 'consent-link-01-open-mobile');
 
     await page.getByRole('button', { name: 'Einwilligung erteilen' }).click();
@@ -121,8 +123,8 @@ describe('digital consent link', () => {
     await page.getByRole('checkbox', { name: /Ich willige ein/ }).check();
     await page.getByRole('button', { name: 'Einwilligung erteilen' }).click();
     await expect.poll(() => page.getByText('Vielen Dank – Ihre Einwilligung ist eingegangen').isVisible()).toBe(true);
-    expect(await page.getByText(/^Erteilt am .+ um \d\d:\d\d Uhr\.$/).isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: 'So können Sie widerrufen' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/^Erteilt am .+ um \d\d:\d\d Uhr\.$/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'So können Sie widerrufen' }).isVisible()).toBe(true);
     await checkPage(page, 'consent-link-03-confirmed-mobile');
 
     const consents = await api<{ items: { form: string; source: string; givenBy: string[]; status: string }[] }>(
@@ -161,7 +163,7 @@ describe('digital consent link', () => {
     const desktop = await context.newPage();
     await desktop.goto(english.url!);
     await expect.poll(() => desktop.getByRole('button', { name: 'Give consent' }).isVisible()).toBe(true);
-    expect(await desktop.getByText('Jonas Schäfer (parent or guardian)').isVisible()).toBe(true);
+    await expect.poll(() => desktop.getByText('Jonas Schäfer (parent or guardian)').isVisible()).toBe(true);
     await checkPage(desktop, 'consent-link-05-open-english');
     await context.close();
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, dialogGone, dialogShown, launch, setUpThroughThePage } from './browser.ts';
-import startServer from './global-setup.ts';
+import { checkPage, dialogGone, dialogShown, setUpThroughThePage } from './browser.ts';
+import { apiCall, type Journey, startJourney } from './journey.ts';
 
 // Set-up → the owner also takes the Datenschutz role → two people in the register → upload a
 // portrait and a street-party picture → tag Mia in the portrait through the dialog (search,
@@ -17,43 +17,19 @@ const portrait = fs.readFileSync(
 );
 
 let baseUrl = '';
-let stopServer: (() => Promise<void>) | undefined;
-let browser: Browser;
 let page: Page;
 let orgId = '';
 
+let journey: Journey;
 beforeAll(async () => {
-  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
-  [stopServer, browser] = await Promise.all([
-    startServer(project as unknown as Parameters<typeof startServer>[0]),
-    launch(),
-  ]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  page = await context.newPage();
+  journey = await startJourney();
+  ({ baseUrl, page } = journey);
 });
 afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
+  await journey?.close();
 });
 
-/** The API as the signed-in page calls it (session cookie + CSRF token), for set-up the journey does not test. */
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const response = await fetch(`/api${url}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, data: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  );
-  if (result.status >= 300) throw new Error(`${method} ${url}: ${result.status} ${JSON.stringify(result.data)}`);
-  return result.data as T;
-}
+const call = <T>(method: string, url: string, body?: unknown) => apiCall<T>(page, method, url, body);
 
 const card = (name: string) =>
   page.getByRole('list', { name: 'Mediathek' }).getByRole('listitem').filter({ hasText: name });
@@ -256,10 +232,10 @@ describe('privacy journey', () => {
       .toBe(true);
     expect(await blocked.textContent()).toContain('Die Einwilligung von Mia K. gilt nicht für diesen Kanal.');
     const expiring = page.getByRole('region', { name: /Einwilligungen laufen ab/ });
-    expect(await expiring.getByRole('link', { name: 'Mia K.' }).isVisible()).toBe(true);
+    await expect.poll(() => expiring.getByRole('link', { name: 'Mia K.' }).isVisible()).toBe(true);
     const withdrawn = page.getByRole('region', { name: /Widerrufen/ });
     expect(await withdrawn.textContent()).toContain('Jonas Brandt');
-    expect(await page.getByRole('region', { name: 'Löschbericht' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('region', { name: 'Löschbericht' }).isVisible()).toBe(true);
     await checkPage(page, 'privacy-04-dashboard');
   });
 

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launch, setUpThroughThePage } from './browser.ts';
-import startServer from './global-setup.ts';
+import { checkPage, setUpThroughThePage } from './browser.ts';
+import { apiCall, type Journey, startJourney } from './journey.ts';
 
 // A board member without an account approves a post by link: the organisation is set up
 // through the page; a policy with an external "Vorstand" step, a post with a photo and a link
@@ -14,51 +14,22 @@ const postText =
   'Am Samstag, 14. Juni, feiern wir 25 Jahre Nachbarschaftshaus Lindenhof – mit Kaffee, Kuchen und Musik im Hof. Alle sind herzlich eingeladen!';
 
 let baseUrl = '';
-let stopServer: (() => Promise<void>) | undefined;
 let browser: Browser;
 let page: Page;
 let linkUrl = '';
 let postId = '';
 let orgId = '';
 
+let journey: Journey;
 beforeAll(async () => {
-  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
-  [stopServer, browser] = await Promise.all([
-    startServer(project as unknown as Parameters<typeof startServer>[0]),
-    launch(),
-  ]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  page = await context.newPage();
+  journey = await startJourney();
+  ({ baseUrl, browser, page } = journey);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
+  await journey?.close();
 });
 
-/** The API as the signed-in page calls it, for the set-up this journey does not test. */
-async function call<T>(method: string, url: string, body?: unknown, type = 'application/json'): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, url, body, type }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const payload =
-        body === undefined
-          ? undefined
-          : type === 'application/json'
-            ? JSON.stringify(body)
-            : Uint8Array.from(atob(body as string), (c) => c.charCodeAt(0));
-      const response = await fetch(`/api${url}`, {
-        method,
-        headers: { 'content-type': type, 'x-csrf-token': session.csrfToken },
-        body: payload,
-      });
-      const text = await response.text();
-      return { status: response.status, data: text ? JSON.parse(text) : null };
-    },
-    { method, url, body, type },
-  );
-  if (result.status >= 300) throw new Error(`${method} ${url}: ${result.status} ${JSON.stringify(result.data)}`);
-  return result.data as T;
-}
+const call = <T>(method: string, url: string, body?: unknown) => apiCall<T>(page, method, url, body);
 
 /** A courtyard with a long table and bunting. */
 function photo(): Promise<Buffer> {
@@ -93,12 +64,10 @@ describe('external review link', () => {
       title: 'Website Lindenhof',
       siteUrl: 'https://lindenhof.example.org',
     });
-    const media = await call<{ id: string }>(
-      'POST',
-      `/orgs/${orgId}/media`,
-      (await photo()).toString('base64'),
-      'image/jpeg',
-    );
+    const media = await apiCall<{ id: string }>(page, 'POST', `/orgs/${orgId}/media`, undefined, {
+      type: 'image/jpeg',
+      bytes: await photo(),
+    });
     const post = await call<{ id: string }>('POST', `/orgs/${orgId}/posts`, {
       text: postText,
       tags: ['jubiläum'],
@@ -123,9 +92,13 @@ describe('external review link', () => {
     await expect
       .poll(() => phonePage.getByRole('heading', { name: 'Freigabe eines Beitrags', level: 1 }).isVisible())
       .toBe(true);
-    expect(await phonePage.getByText('Nachbarschaftshaus Lindenhof bittet Sie, Dr. Helga Vogt').isVisible()).toBe(true);
-    expect(await phonePage.getByRole('cell', { name: 'Vorstand' }).isVisible()).toBe(true);
-    expect(await phonePage.getByRole('heading', { name: 'Fassung für Website Lindenhof' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => phonePage.getByText('Nachbarschaftshaus Lindenhof bittet Sie, Dr. Helga Vogt').isVisible())
+      .toBe(true);
+    await expect.poll(() => phonePage.getByRole('cell', { name: 'Vorstand' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => phonePage.getByRole('heading', { name: 'Fassung für Website Lindenhof' }).isVisible())
+      .toBe(true);
     const image = phonePage.getByRole('img', { name: /langen Tafel/ });
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await checkPage(phonePage, 'review-link-01-open-mobile');
@@ -137,7 +110,7 @@ describe('external review link', () => {
     await phonePage.getByRole('textbox', { name: /Kommentar/ }).fill('Schön geworden – gern so.');
     await phonePage.getByRole('button', { name: 'Freigeben' }).click();
     await expect.poll(() => phonePage.getByText('Vielen Dank für Ihre Entscheidung').isVisible()).toBe(true);
-    expect(await phonePage.getByText(/Sie haben den Beitrag freigegeben/).isVisible()).toBe(true);
+    await expect.poll(() => phonePage.getByText(/Sie haben den Beitrag freigegeben/).isVisible()).toBe(true);
     await checkPage(phonePage, 'review-link-03-thanks-mobile');
 
     const review = await call<{ status: string; decisions: { name: string; role: string }[] }>(

@@ -16,7 +16,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf, requireOrgPermission } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
 import { publicRateLimit } from '../consent-links/public-rate-limit.ts';
 import { addComment, type Caller, listComments, resolveComment } from './comments.ts';
 import { reviewDiff } from './diff.ts';
@@ -169,19 +168,9 @@ export async function reviewExtrasRoutes(app: FastifyInstance, deps: Deps): Prom
     },
   );
 
-  /** Limits by address, and counts misses; the token itself is never logged or echoed. */
-  async function guarded<T>(request: FastifyRequest, run: () => Promise<T>): Promise<T> {
-    const ip = request.ip ?? 'unknown';
-    limit.check(ip);
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'review_link_invalid')) {
-        limit.fail(ip);
-      }
-      throw error;
-    }
-  }
+  /** Limits by address, and counts misses (see public-rate-limit.ts). */
+  const guarded = <T>(request: FastifyRequest, run: () => Promise<T>) =>
+    limit.guard(request.ip, ['review_link_invalid'], run);
 
   r.get(
     '/api/public/reviews/:token',

@@ -1,4 +1,4 @@
-import { AppError } from '../../http/errors.ts';
+import { AppError, type ErrorCode } from '../../http/errors.ts';
 
 // The public link routes answer without a session, so they are limited per IP address: a
 // token has 256 random bits and cannot be guessed, but nobody should be able to hammer the
@@ -18,6 +18,11 @@ export type PublicRateLimit = {
   check(ip: string): void;
   /** After a miss (404 or 410). */
   fail(ip: string): void;
+  /**
+   * Runs one public request: checks the address first, counts a miss when `run` throws not_found
+   * or one of `missCodes`. The token itself is never logged or echoed.
+   */
+  guard<T>(ip: string | undefined, missCodes: readonly ErrorCode[], run: () => Promise<T>): Promise<T>;
 };
 
 export function publicRateLimit(clock: () => Date, limits: PublicLimits = PUBLIC_LINK_LIMITS): PublicRateLimit {
@@ -46,6 +51,18 @@ export function publicRateLimit(clock: () => Date, limits: PublicLimits = PUBLIC
     },
     fail(ip) {
       counter(ip).failures += 1;
+    },
+    async guard(ip, missCodes, run) {
+      const address = ip ?? 'unknown';
+      this.check(address);
+      try {
+        return await run();
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'not_found' || missCodes.includes(error.code))) {
+          this.fail(address);
+        }
+        throw error;
+      }
     },
   };
 }

@@ -11,7 +11,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf, requireOrgPermission } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
 import { consentFormPdf } from './consent-form.ts';
 import { publicRateLimit } from './public-rate-limit.ts';
 import { confirmConsentRequest, publicConsentImage, publicConsentRequest } from './public-requests.ts';
@@ -103,19 +102,9 @@ export async function consentLinkRoutes(app: FastifyInstance, deps: Deps): Promi
     },
   );
 
-  /** Limits by address, and counts misses; the token itself is never logged or echoed. */
-  async function guarded<T>(request: FastifyRequest, run: () => Promise<T>): Promise<T> {
-    const ip = request.ip ?? 'unknown';
-    limit.check(ip);
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'consent_link_invalid')) {
-        limit.fail(ip);
-      }
-      throw error;
-    }
-  }
+  /** Limits by address, and counts misses (see public-rate-limit.ts). */
+  const guarded = <T>(request: FastifyRequest, run: () => Promise<T>) =>
+    limit.guard(request.ip, ['consent_link_invalid'], run);
 
   r.get(
     '/api/public/consent-requests/:token',
