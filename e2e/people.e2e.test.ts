@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, dialogGone, dialogShown, launch, setUpThroughThePage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, dialogGone, dialogShown, setUpThroughThePage } from './browser.ts';
+import { type Journey, startJourney } from './journey.ts';
 
 // The people & consent register as a team uses it: a child with two guardians sharing custody →
 // a consent signed by one of them (the dialog says the other is still needed) → the scanned form
@@ -14,20 +15,19 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-let browser: Browser;
+let journey: Journey;
 let page: Page;
 let baseUrl: string;
 
+// Its own server: the shared one belongs to the foundation journey, which needs a fresh install.
 beforeAll(async () => {
-  baseUrl = inject('baseUrl');
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  page = await context.newPage();
+  journey = await startJourney();
+  ({ page, baseUrl } = journey);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await setUpThroughThePage(page, baseUrl, owner, 'Kinder- und Jugendhaus Lindenhof');
 });
 afterAll(async () => {
-  await browser?.close();
+  await journey?.close();
 });
 // What the page showed when a step failed: the first thing to look at.
 afterEach(async (context) => {

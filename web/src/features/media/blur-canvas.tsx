@@ -1,5 +1,6 @@
 import { Box, Text } from '@mantine/core';
 import { type PointerEvent, useRef, useState } from 'react';
+import { PictureFrame, pointIn, rectPosition } from '../../components/picture-frame.tsx';
 import { type BlurRect, isUsable, moveRect, type Point, rectFromPoints } from './blur-rects.ts';
 
 type Props = {
@@ -15,8 +16,6 @@ type Props = {
 
 type Gesture = { mode: 'draw'; start: Point } | { mode: 'move'; index: number; start: Point; origin: BlurRect };
 
-const percent = (fraction: number) => `${fraction * 100}%`;
-
 /**
  * The image with the areas over it. Dragging on free space draws a new area, dragging an area moves
  * it. The browser's own blur previews the effect; the server's blur (with pixelation) is what counts.
@@ -26,10 +25,7 @@ export function BlurCanvas({ src, alt, rects, selected, canAdd, onAdd, onChange,
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const [draft, setDraft] = useState<BlurRect | null>(null);
 
-  const pointAt = (event: PointerEvent): Point => {
-    const box = frame.current!.getBoundingClientRect();
-    return { x: (event.clientX - box.left) / box.width, y: (event.clientY - box.top) / box.height };
-  };
+  const pointAt = (event: PointerEvent): Point => pointIn(frame, event);
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
@@ -62,13 +58,12 @@ export function BlurCanvas({ src, alt, rects, selected, canAdd, onAdd, onChange,
     setDraft(null);
   };
 
-  // The frame wraps the picture exactly (no letterbox), so a fraction of the frame is a fraction of the image.
   return (
-    <Box
-      ref={frame}
-      pos="relative"
-      display="inline-block"
-      style={{ touchAction: 'none', userSelect: 'none', cursor: canAdd ? 'crosshair' : 'default', lineHeight: 0 }}
+    <PictureFrame
+      frame={frame}
+      src={src}
+      alt={alt}
+      drawing={canAdd}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={finish}
@@ -77,12 +72,6 @@ export function BlurCanvas({ src, alt, rects, selected, canAdd, onAdd, onChange,
         setDraft(null);
       }}
     >
-      <img
-        src={src}
-        alt={alt}
-        draggable={false}
-        style={{ display: 'block', maxWidth: '100%', maxHeight: '60vh', width: 'auto', height: 'auto' }}
-      />
       {rects.map((rect, index) => (
         <Box
           // biome-ignore lint/suspicious/noArrayIndexKey: areas have no identity beyond their number in the list
@@ -91,10 +80,7 @@ export function BlurCanvas({ src, alt, rects, selected, canAdd, onAdd, onChange,
           pos="absolute"
           aria-hidden
           style={{
-            left: percent(rect.x),
-            top: percent(rect.y),
-            width: percent(rect.width),
-            height: percent(rect.height),
+            ...rectPosition(rect),
             backdropFilter: 'blur(10px)',
             background: 'rgba(0, 0, 0, 0.15)',
             outline: `2px solid ${index === selected ? 'var(--mantine-color-yellow-5)' : 'white'}`,
@@ -120,14 +106,11 @@ export function BlurCanvas({ src, alt, rects, selected, canAdd, onAdd, onChange,
           pos="absolute"
           aria-hidden
           style={{
-            left: percent(draft.x),
-            top: percent(draft.y),
-            width: percent(draft.width),
-            height: percent(draft.height),
+            ...rectPosition(draft),
             outline: '2px dashed var(--mantine-color-yellow-5)',
           }}
         />
       )}
-    </Box>
+    </PictureFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { Box, Text } from '@mantine/core';
 import type { Box as Rect } from '@nahbar/common';
 import { type PointerEvent, useRef, useState } from 'react';
+import { PictureFrame, pointIn, rectPosition } from '../../components/picture-frame.tsx';
 import { isUsable, type Point, rectFromPoints } from '../media/blur-rects.ts';
 
 export type CanvasMark = { key: string; rect: Rect; label: string; kind: 'person' | 'proposal' };
@@ -13,8 +14,6 @@ type Props = {
   onDraw: ((rect: Rect) => void) | null;
 };
 
-const percent = (fraction: number) => `${fraction * 100}%`;
-
 /**
  * The picture with who is where: tagged people in solid frames with their name, face proposals
  * dashed and numbered. The frames only illustrate; the lists beside them are what screen readers
@@ -25,10 +24,7 @@ export function TaggingCanvas({ src, alt, marks, onDraw }: Props) {
   const [start, setStart] = useState<Point | null>(null);
   const [draft, setDraft] = useState<Rect | null>(null);
 
-  const pointAt = (event: PointerEvent): Point => {
-    const box = frame.current!.getBoundingClientRect();
-    return { x: (event.clientX - box.left) / box.width, y: (event.clientY - box.top) / box.height };
-  };
+  const pointAt = (event: PointerEvent): Point => pointIn(frame, event);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (!onDraw || event.button !== 0) return;
     setStart(pointAt(event));
@@ -48,11 +44,11 @@ export function TaggingCanvas({ src, alt, marks, onDraw }: Props) {
   };
 
   return (
-    <Box
-      ref={frame}
-      pos="relative"
-      display="inline-block"
-      style={{ touchAction: 'none', userSelect: 'none', cursor: onDraw ? 'crosshair' : 'default', lineHeight: 0 }}
+    <PictureFrame
+      frame={frame}
+      src={src}
+      alt={alt}
+      drawing={Boolean(onDraw)}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={finish}
@@ -61,22 +57,13 @@ export function TaggingCanvas({ src, alt, marks, onDraw }: Props) {
         setDraft(null);
       }}
     >
-      <img
-        src={src}
-        alt={alt}
-        draggable={false}
-        style={{ display: 'block', maxWidth: '100%', maxHeight: '60vh', width: 'auto', height: 'auto' }}
-      />
       {marks.map((mark) => (
         <Box
           key={mark.key}
           pos="absolute"
           aria-hidden
           style={{
-            left: percent(mark.rect.x),
-            top: percent(mark.rect.y),
-            width: percent(mark.rect.width),
-            height: percent(mark.rect.height),
+            ...rectPosition(mark.rect),
             outline:
               mark.kind === 'person'
                 ? '3px solid var(--mantine-color-petrol-4)'
@@ -103,15 +90,12 @@ export function TaggingCanvas({ src, alt, marks, onDraw }: Props) {
           pos="absolute"
           aria-hidden
           style={{
-            left: percent(draft.x),
-            top: percent(draft.y),
-            width: percent(draft.width),
-            height: percent(draft.height),
+            ...rectPosition(draft),
             outline: '2px dashed var(--mantine-color-petrol-4)',
             pointerEvents: 'none',
           }}
         />
       )}
-    </Box>
+    </PictureFrame>
   );
 }
