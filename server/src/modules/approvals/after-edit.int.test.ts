@@ -133,4 +133,34 @@ describe('editing a post after approval', () => {
     expect((await targetState(targetId)).state).toBe('scheduled');
     expect((await rounds(postId))[0]).toMatchObject({ id: reviewId, approvedVersion: 2 });
   });
+
+  it('refuses an edit that makes a planned post need an approval it does not have', async () => {
+    await call(t.app, {
+      method: 'POST',
+      url: `/api/orgs/${orgId}/approval-policies`,
+      as: owner,
+      body: { name: 'Sensibel', steps: [LEITUNG], rules: { tags: ['sensibel'] } },
+    });
+    const at = new Date(t.deps.clock().getTime() + 86_400_000).toISOString();
+    const created = await call(t.app, {
+      method: 'POST',
+      url: `/api/orgs/${orgId}/posts`,
+      as: editor,
+      body: { text: TEXT, targets: [{ channelId }], when: { mode: 'at', at } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const post = created.json() as { id: string; targets: { id: string }[] };
+    const res = await call(t.app, {
+      method: 'PATCH',
+      url: `/api/orgs/${orgId}/posts/${post.id}`,
+      as: editor,
+      body: { baseVersion: 1, tags: ['sensibel'] },
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('approval_required');
+    const target = await targetState(post.targets[0]!.id);
+    expect(target.state).toBe('scheduled');
+    const [row] = (await t.db.$client.query('select version, tags from posts where id = $1', [post.id])).rows;
+    expect(row).toEqual({ version: 1, tags: [] });
+  });
 });

@@ -4,6 +4,7 @@ import { channels, postMedia, posts, postTargets } from '../../db/schema/index.t
 import type { Deps } from '../../deps.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { onPostEdited } from '../approvals/after-edit.ts';
+import { assertApprovedOrNotNeeded } from '../approvals/assert-approval.ts';
 import { recordAudit } from '../audit/service.ts';
 import { deliverNotified, type Notified } from '../notifications/notify.ts';
 import { attachMedia } from './attach-media.ts';
@@ -190,6 +191,14 @@ export async function updatePost(
       version,
       now,
     });
+    // Still on its way after the edit (no review, or an approval kept): an edit must not turn it
+    // into a post that needs approval without one — say, a child's photo added to a planned post.
+    const stillPlanned = await tx
+      .select({ id: postTargets.id })
+      .from(postTargets)
+      .where(and(eq(postTargets.postId, postId), eq(postTargets.state, 'scheduled')))
+      .limit(1);
+    if (stillPlanned.length > 0) await assertApprovedOrNotNeeded(tx, actor.orgId, postId, actor.language, now);
     if (newVersionRow || options.audit) {
       await recordAudit(tx, actor, {
         orgId: actor.orgId,
