@@ -84,6 +84,17 @@ describe('external review link', () => {
     });
     expect(link.url).toMatch(/\/freigabe\/[\w-]+$/);
     linkUrl = link.url.replace(/^https?:\/\/[^/]+/, baseUrl);
+
+    // The post lists the links made for it; a second one, not needed after all, is taken back.
+    await call('POST', `/orgs/${orgId}/reviews/${review.id}/links`, { name: 'Prof. Ersatz', expiresInDays: 3 });
+    await page.goto(`${baseUrl}/beitraege/${postId}`);
+    const links = page.getByRole('list', { name: 'Links für externe Freigabe' });
+    await expect
+      .poll(() => links.getByText(/^Dr\. Helga Vogt: offen bis /).isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await links.getByRole('button', { name: 'Link für Prof. Ersatz zurückziehen' }).click();
+    await expect.poll(() => links.getByText('Prof. Ersatz: zurückgezogen').isVisible()).toBe(true);
+    await checkPage(page, 'review-link-00-links-on-post');
   });
 
   it('Dr. Vogt opens the link on her phone, needs a reason to ask for changes, then approves', async () => {

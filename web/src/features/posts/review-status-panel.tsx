@@ -5,6 +5,7 @@ import { useFormatters } from '../../components/use-formatters.ts';
 import { useOrgAccess } from '../settings/use-org-access.ts';
 import { ReviewDecide } from './review-decide.tsx';
 import { ReviewLinkDialog } from './review-link-dialog.tsx';
+import { ReviewLinksList } from './review-links-list.tsx';
 import { ReviewStepper } from './review-stepper.tsx';
 
 const STATUS_COLOR: Record<Review['status'], string> = {
@@ -107,7 +108,12 @@ export function ReviewStatusPanel({ org, review, version, onReloadPost }: Props)
             <ReviewDecide org={org} review={review} version={version} onReloadPost={onReloadPost} />
           </>
         )}
-        {linkAllowed && <ReviewLinkDialog orgId={org.id} reviewId={review.id} />}
+        {linkAllowed && (
+          <>
+            <ReviewLinkDialog orgId={org.id} reviewId={review.id} />
+            <ReviewLinksList orgId={org.id} reviewId={review.id} timeZone={org.timeZone} />
+          </>
+        )}
       </Stack>
     </Paper>
   );
