@@ -1,4 +1,4 @@
-import { type ApprovalStep, choosePolicy, policyMatches, type Role, type When } from '@nahbar/common';
+import { type ApprovalStep, can, choosePolicy, policyMatches, type Role, type When } from '@nahbar/common';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/open.ts';
 import { approvalPolicies, memberships, postReviews, posts, postTargets, users } from '../../db/schema/index.ts';
@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import { postPeopleFacts } from '../consent/gate-context.ts';
 import { type Notified, notify } from '../notifications/notify.ts';
 import { excerpt } from '../notifications/publish-failed.ts';
+import { orgMembersWithRoles } from '../notifications/recipients.ts';
 
 // The pieces every way into a review shares — submit, decide, an edit that restarts, an
 // external link: which policy a post needs, opening a round, telling a step's deciders.
@@ -27,11 +28,9 @@ export const FALLBACK_STEP: ApprovalStep = {
   deadlineHours: null,
 };
 
-const PUBLISHING_ROLES: readonly Role[] = ['editor', 'admin', 'owner'];
-
-/** Contributors only: none of editor/admin/owner besides. */
-export function isContributorOnly(roles: readonly string[]): boolean {
-  return roles.includes('contributor') && !roles.some((r) => PUBLISHING_ROLES.includes(r as Role));
+/** Contributors only: they may not publish (no editor, admin or owner role besides). */
+export function isContributorOnly(roles: readonly Role[]): boolean {
+  return roles.includes('contributor') && !can(roles, 'posts.publish');
 }
 
 export async function memberRoles(db: DbOrTx, orgId: string, userId: string | null): Promise<Role[]> {
@@ -154,14 +153,9 @@ export async function stepDeciders(
   authorId: string | null,
 ): Promise<string[]> {
   if (!step) return [];
-  const roles = step.roles.filter((r) => r !== 'external');
-  const members = await db
-    .select({ userId: memberships.userId, roles: memberships.roles })
-    .from(memberships)
-    .where(eq(memberships.orgId, orgId));
-  return members
-    .filter((m) => m.userId !== authorId && m.roles.some((r) => roles.includes(r as Role)))
-    .map((m) => m.userId);
+  const roles = step.roles.filter((r): r is Role => r !== 'external');
+  if (roles.length === 0) return [];
+  return (await orgMembersWithRoles(db, orgId, roles)).filter((id) => id !== authorId);
 }
 
 /** review_requested to whoever may decide this step; deliver with deliverNotified after commit. */

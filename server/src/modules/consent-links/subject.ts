@@ -1,9 +1,10 @@
-import { type AgeBand, type AgeGroup, ageGroupOn, localDay, requiredSignatories, type Signatory } from '@nahbar/common';
+import { type AgeGroup, ageGroupOn, requiredSignatories, type Signatory } from '@nahbar/common';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { channels, organisations, people, users } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
-import { loadPrivacySettings } from '../privacy/settings.ts';
+import { gatePerson } from '../people/consent-view.ts';
+import { orgDay } from '../people/org-day.ts';
 
 // The person a form or link is about, with what the age rules ask on that day: shared by the
 // printed form, the link and its public page, so all three name the same signatories.
@@ -23,26 +24,17 @@ export type ConsentSubject = {
 
 export async function loadSubject(db: DbOrTx, orgId: string, personId: string, now: Date): Promise<ConsentSubject> {
   const [row] = await db
-    .select({ person: people, organisationName: organisations.name, timeZone: organisations.timeZone })
+    .select({ person: people, organisationName: organisations.name })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.orgId))
     .where(and(eq(people.orgId, orgId), eq(people.id, personId)));
   if (!row) throw new AppError('not_found');
-  const settings = await loadPrivacySettings(db, orgId);
-  const rules = { guardiansOnlyUnder: settings.guardiansOnlyUnder, adultFrom: settings.adultFrom };
-  const today = localDay(now, row.timeZone);
+  const { timeZone, rules, today } = await orgDay(db, orgId, now);
   const person = row.person;
-  const gatePerson = {
-    id: person.id,
-    displayName: person.displayName,
-    birthDate: person.birthDate,
-    ageBand: person.ageBand as AgeBand | null,
-    guardianCount: person.guardians.length,
-    jointCustody: person.jointCustody,
-  };
-  const ageGroup = ageGroupOn(gatePerson, today, rules);
-  const required = requiredSignatories(gatePerson, ageGroup);
-  return { person, organisationName: row.organisationName, timeZone: row.timeZone, today, ageGroup, rules, required };
+  const subject = gatePerson(person);
+  const ageGroup = ageGroupOn(subject, today, rules);
+  const required = requiredSignatories(subject, ageGroup);
+  return { person, organisationName: row.organisationName, timeZone, today, ageGroup, rules, required };
 }
 
 /** The name to print beside a signature line; null when the register has none (a blank line). */

@@ -19,9 +19,8 @@ import {
   postPeople,
 } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
-import { orgTimeZone } from '../calendar/org-time-zone.ts';
-import { gateConsent } from '../people/consent-view.ts';
-import { loadPrivacySettings } from '../privacy/settings.ts';
+import { gateConsent, gatePerson } from '../people/consent-view.ts';
+import { orgRules } from '../people/org-day.ts';
 
 /** Everything the pure gate needs about one post (or draft), except the channel and the moment. */
 export type GateFacts = {
@@ -160,19 +159,6 @@ async function sharedFacts(db: DbOrTx, orgId: string, personIds: readonly string
         .from(consents)
         .where(and(inArray(consents.personId, ids), eq(consents.orgId, orgId)))
     : [];
-  const timeZone = await orgTimeZone(db, orgId);
-  const settings = await loadPrivacySettings(db, orgId);
-  return {
-    people: rows.map((p) => ({
-      id: p.id,
-      displayName: p.displayName,
-      birthDate: p.birthDate,
-      ageBand: p.ageBand as GatePerson['ageBand'],
-      guardianCount: p.guardians.length,
-      jointCustody: p.jointCustody,
-    })),
-    consents: consentRows.map(gateConsent),
-    timeZone,
-    rules: { guardiansOnlyUnder: settings.guardiansOnlyUnder, adultFrom: settings.adultFrom },
-  };
+  const { timeZone, rules } = await orgRules(db, orgId);
+  return { people: rows.map(gatePerson), consents: consentRows.map(gateConsent), timeZone, rules };
 }

@@ -1,7 +1,19 @@
-import { type Consent, consentStateOn, type GateConsent, type Signatory } from '@nahbar/common';
-import type { consents } from '../../db/schema/index.ts';
+import { type Consent, consentStateOn, type GateConsent, type GatePerson, type Signatory } from '@nahbar/common';
+import type { consents, people } from '../../db/schema/index.ts';
 
 export type ConsentRow = typeof consents.$inferSelect;
+
+/** A register row as the gate reads it. */
+export function gatePerson(row: typeof people.$inferSelect): GatePerson {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    birthDate: row.birthDate,
+    ageBand: row.ageBand as GatePerson['ageBand'],
+    guardianCount: row.guardians.length,
+    jointCustody: row.jointCustody,
+  };
+}
 
 /** The row as the gate reads it. */
 export function gateConsent(row: ConsentRow): GateConsent {
