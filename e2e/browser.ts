@@ -20,6 +20,21 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   // From the top: a full-page screenshot of a scrolled page draws the fixed header and
   // navigation where the viewport was, across the middle of the picture.
   await page.evaluate(() => window.scrollTo(0, 0));
+  // Still colours: a toast or dialog half-way through fading in or out has contrast that no
+  // reader sees for long, and axe would judge the blend. Wait for running transitions to end.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          // Spinners loop for ever; only transitions that end are waited for.
+          .every(
+            (a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
+          ),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
