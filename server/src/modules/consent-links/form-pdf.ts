@@ -1,5 +1,6 @@
 import type { Language } from '@nahbar/common';
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { loadPdfLib } from '../../lazy-modules.ts';
 import type { ConsentText } from './consent-text.ts';
 import type { Picture } from './picture.ts';
 
@@ -26,8 +27,6 @@ const MARGIN = 56;
 const WIDTH = A4.width - 2 * MARGIN;
 const BODY = 10.5;
 const LEADING = 14.5;
-const INK = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.38, 0.38, 0.42);
 
 const LABELS = {
   de: { person: 'Person', scope: 'Zweck', place: 'Ort, Datum', signature: 'Unterschrift', generated: 'Erstellt am' },
@@ -42,14 +41,18 @@ class Writer {
   private readonly doc: PDFDocument;
   readonly regular: PDFFont;
   readonly bold: PDFFont;
+  readonly ink: Color;
+  readonly muted: Color;
 
-  constructor(doc: PDFDocument, regular: PDFFont, bold: PDFFont) {
+  constructor(doc: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont }, colors: { ink: Color; muted: Color }) {
     this.doc = doc;
-    this.regular = regular;
-    this.bold = bold;
+    this.regular = fonts.regular;
+    this.bold = fonts.bold;
+    this.ink = colors.ink;
+    this.muted = colors.muted;
     this.page = doc.addPage([A4.width, A4.height]);
     this.y = A4.height - MARGIN;
-    this.supported = new Set(regular.getCharacterSet());
+    this.supported = new Set(fonts.regular.getCharacterSet());
   }
 
   /** Characters Helvetica cannot draw: without their accents if that helps, else "?". */
@@ -84,14 +87,14 @@ class Writer {
     return out;
   }
 
-  paragraph(text: string, opts: { font?: PDFFont; size?: number; color?: typeof INK; after?: number } = {}): void {
+  paragraph(text: string, opts: { font?: PDFFont; size?: number; color?: Color; after?: number } = {}): void {
     const font = opts.font ?? this.regular;
     const size = opts.size ?? BODY;
     const leading = size * (LEADING / BODY);
     for (const line of this.lines(text, font, size)) {
       this.ensure(leading);
       this.y -= leading;
-      this.page.drawText(line, { x: MARGIN, y: this.y, size, font, color: opts.color ?? INK });
+      this.page.drawText(line, { x: MARGIN, y: this.y, size, font, color: opts.color ?? this.ink });
     }
     this.y -= opts.after ?? 6;
   }
@@ -110,18 +113,18 @@ class Writer {
     this.ensure(78);
     this.y -= 16;
     const heading = sig.name ? `${sig.label}: ${sig.name}` : sig.label;
-    this.page.drawText(this.safe(heading), { x: MARGIN, y: this.y, size: BODY, font: this.bold, color: INK });
+    this.page.drawText(this.safe(heading), { x: MARGIN, y: this.y, size: BODY, font: this.bold, color: this.ink });
     this.y -= 34;
     const placeWidth = 170;
     const gap = 24;
-    const line = { thickness: 0.8, color: INK };
+    const line = { thickness: 0.8, color: this.ink };
     this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: MARGIN + placeWidth, y: this.y }, ...line });
     this.page.drawLine({
       start: { x: MARGIN + placeWidth + gap, y: this.y },
       end: { x: MARGIN + WIDTH, y: this.y },
       ...line,
     });
-    const caption = { size: 8.5, font: this.regular, color: MUTED, y: this.y - 11 };
+    const caption = { size: 8.5, font: this.regular, color: this.muted, y: this.y - 11 };
     this.page.drawText(labels.place, { ...caption, x: MARGIN });
     this.page.drawText(labels.signature, { ...caption, x: MARGIN + placeWidth + gap });
     this.y -= 18;
@@ -129,6 +132,7 @@ class Writer {
 }
 
 export async function renderConsentForm(form: ConsentForm): Promise<Uint8Array> {
+  const { PDFDocument, rgb, StandardFonts } = await loadPdfLib();
   const doc = await PDFDocument.create();
   const labels = LABELS[form.language];
   doc.setTitle(`${form.text.title} – ${form.personName}`);
@@ -137,11 +141,11 @@ export async function renderConsentForm(form: ConsentForm): Promise<Uint8Array> 
   doc.setProducer('nahbar');
   const w = new Writer(
     doc,
-    await doc.embedFont(StandardFonts.Helvetica),
-    await doc.embedFont(StandardFonts.HelveticaBold),
+    { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) },
+    { ink: rgb(0.1, 0.1, 0.12), muted: rgb(0.38, 0.38, 0.42) },
   );
 
-  w.paragraph(form.organisationName, { size: 9.5, color: MUTED, after: 4 });
+  w.paragraph(form.organisationName, { size: 9.5, color: w.muted, after: 4 });
   w.paragraph(form.text.title, { font: w.bold, size: 16, after: 10 });
   w.paragraph(`${labels.person}: ${form.personName}`, { font: w.bold, after: 2 });
   w.paragraph(`${labels.scope}: ${form.text.scopeText}`, { font: w.bold, after: 10 });
@@ -151,6 +155,6 @@ export async function renderConsentForm(form: ConsentForm): Promise<Uint8Array> 
   w.paragraph(form.text.declaration, { font: w.bold, after: 4 });
   for (const sig of form.signatures) w.signature(sig, labels);
   w.y -= 10;
-  w.paragraph(`${labels.generated} ${form.generatedOn} · nahbar`, { size: 8, color: MUTED });
+  w.paragraph(`${labels.generated} ${form.generatedOn} · nahbar`, { size: 8, color: w.muted });
   return doc.save();
 }

@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
+import { loadSharp } from '../../lazy-modules.ts';
 import { MAX_INPUT_PIXELS } from '../media/image-pipeline.ts';
 import { mediaRow, storedBytes } from '../media/stored-bytes.ts';
 
@@ -25,6 +25,7 @@ export async function loadPicture(
   const row = await mediaRow(deps.db, orgId, mediaId);
   if (row.kind !== 'image') throw new AppError('media_not_image');
   const original = await storedBytes(deps, row);
+  const sharp = await loadSharp();
   const { data, info } = await sharp(original, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
     .resize({ width: EDGE, height: EDGE, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })

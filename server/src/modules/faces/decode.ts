@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../../lazy-modules.ts';
 
 /** Pixels as the detector reads them: 8-bit RGB, row by row. */
 export type RgbImage = { data: Uint8Array; width: number; height: number };
@@ -11,6 +11,7 @@ export const DETECT_MAX_EDGE = 640;
 
 /** The stored image as RGB at a bounded size, oriented as the browser shows it. */
 export async function decodeForDetection(bytes: Buffer): Promise<RgbImage> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(bytes, { animated: false })
     .rotate()
     .resize(DETECT_MAX_EDGE, DETECT_MAX_EDGE, { fit: 'inside', withoutEnlargement: true })

@@ -1,6 +1,6 @@
 import type { OutboxMail } from '@nahbar/common';
 import { desc, eq, isNull, or } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db, DbOrTx } from '../../db/open.ts';
 import { mailOutbox } from '../../db/schema/index.ts';
 import type { Logger } from '../../logger.ts';
@@ -20,13 +20,16 @@ export type Mailer = {
 };
 
 export function createMailer(db: Db, smtpUrl: string | undefined, from: string, log: Logger): Mailer {
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  // nodemailer (~7 MB) is loaded with the first mail, and not at all without SMTP.
+  let transport: Promise<Transporter> | undefined;
+  const connect = (url: string) =>
+    (transport ??= import('nodemailer').then((m) => m.default.createTransport(url) as Transporter));
   const pending = new Set<Promise<void>>();
 
   async function deliver(id: string, mail: Mail): Promise<void> {
-    if (!transport) return;
+    if (!smtpUrl) return;
     try {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await (await connect(smtpUrl)).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(mailOutbox.id, id));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -45,7 +48,7 @@ export function createMailer(db: Db, smtpUrl: string | undefined, from: string, 
         .insert(mailOutbox)
         .values({ orgId: mail.orgId, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
         .returning({ id: mailOutbox.id });
-      if (!transport || !row) return;
+      if (!smtpUrl || !row) return;
       const delivery = deliver(row.id, mail).finally(() => pending.delete(delivery));
       pending.add(delivery);
     },
@@ -53,7 +56,7 @@ export function createMailer(db: Db, smtpUrl: string | undefined, from: string, 
       await Promise.all([...pending]);
     },
     close() {
-      transport?.close();
+      void transport?.then((t) => t.close());
     },
   };
 }

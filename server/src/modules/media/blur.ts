@@ -1,5 +1,5 @@
 import type { BlurMediaInput } from '@nahbar/common';
-import sharp from 'sharp';
+import { loadSharp } from '../../lazy-modules.ts';
 import { MAX_INPUT_PIXELS } from './image-pipeline.ts';
 
 // Faces and number plates are hidden for good: each rectangle is pixelated into coarse blocks
@@ -22,6 +22,7 @@ export async function blurRegions(
   mime: string,
   rects: Rect[],
 ): Promise<{ bytes: Buffer; mime: 'image/jpeg' | 'image/png'; width: number; height: number }> {
+  const sharp = await loadSharp();
   const image = sharp(original, { limitInputPixels: MAX_INPUT_PIXELS });
   const { width = 0, height = 0 } = await image.metadata();
   const overlays = [];

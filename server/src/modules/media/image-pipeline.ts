@@ -1,5 +1,5 @@
-import type SharpType from 'sharp';
 import { AppError } from '../../http/errors.ts';
+import { loadSharp } from '../../lazy-modules.ts';
 
 // Every upload is decoded and re-encoded: what leaves nahbar carries no EXIF (GPS, camera
 // serial numbers), XMP or IPTC, only pixels. Decoding limits keep a hostile file small.
@@ -43,10 +43,6 @@ function unreadable(error: unknown): AppError {
   const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
   return new AppError('media_unreadable', { reason });
 }
-
-// libvips is loaded with the first upload, not at start: an idle server stays small.
-let sharpModule: Promise<typeof SharpType> | undefined;
-const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
 
 export async function processImage(input: Buffer, declared: AcceptedType): Promise<ProcessedImage> {
   const sharp = await loadSharp();

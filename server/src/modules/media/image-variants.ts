@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../../lazy-modules.ts';
 import { MAX_INPUT_PIXELS } from './image-pipeline.ts';
 
 // Sizes made from the stored (already clean) original on demand. sharp writes no metadata
@@ -16,11 +16,12 @@ export type NetworkVariant = keyof typeof NETWORK_VARIANTS;
 const THUMB_EDGE = 400;
 const QUALITIES = [85, 78, 70, 62, 55, 48, 40];
 
-const open = (bytes: Buffer) => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+const open = async (bytes: Buffer) =>
+  (await loadSharp())(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
 
 /** 400 px on the long edge, WebP: the library grid and the composer's previews. */
 export async function thumbnail(original: Buffer): Promise<Variant> {
-  const { data, info } = await open(original)
+  const { data, info } = await (await open(original))
     .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 75 })
     .toBuffer({ resolveWithObject: true });
@@ -40,9 +41,10 @@ export async function fitToNetwork(
   if (longEdge <= limits.maxEdge && original.bytes.length <= limits.maxBytes) {
     return { ...original, mime: original.mime as Variant['mime'] };
   }
+  const sharp = await loadSharp();
   // One decode and resize per edge; the quality steps only re-encode.
   for (let edge = Math.min(longEdge, limits.maxEdge); edge >= 64; edge = Math.floor(edge * 0.75)) {
-    const resized = await open(original.bytes)
+    const resized = await (await open(original.bytes))
       .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .raw()

@@ -1,4 +1,5 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
+import { loadPdfLib } from '../../lazy-modules.ts';
 
 // A plain A4 text flow for reports: headings, label–value lines, wrapped paragraphs, page
 // breaks. Helvetica with WinAnsi covers German; characters outside it (emoji) become "?".
@@ -18,6 +19,7 @@ export type PdfWriter = {
 };
 
 export async function pdfWriter(meta: { title: string; language: string }): Promise<PdfWriter> {
+  const { PDFDocument, rgb, StandardFonts } = await loadPdfLib();
   const doc = await PDFDocument.create();
   doc.setTitle(meta.title);
   doc.setLanguage(meta.language);
