@@ -8,6 +8,7 @@ const isoDate = z.iso.datetime({ offset: true });
 export const NOTIFICATION_TYPES = [
   'review_requested',
   'changes_requested',
+  'rejected',
   'approved',
   'review_overdue',
   'publish_failed',

@@ -159,4 +159,27 @@ describe('notifications', () => {
       { type: 'approved', params: { reviewer: 'Lars Leitung', post: 'Bericht vom Elternabend' } },
     ]);
   });
+
+  it('a rejection tells the author it was rejected, not that changes are wanted, with the reason by e-mail', async () => {
+    const post = await writePost(t, editor, orgId, channelId, { tags: ['sensibel'], text: 'Fotos vom Sommerfest' });
+    const review = (await submit(t, editor, orgId, post.id)).json();
+    await decide(t, leitung, orgId, review.id, {
+      decision: 'reject',
+      comment: 'Das Fest ist intern.',
+      baseVersion: 1,
+    });
+    expect(await notificationsOf(editor.userId, post.id)).toEqual([
+      {
+        type: 'rejected',
+        params: { reviewer: 'Lars Leitung', post: 'Fotos vom Sommerfest', comment: 'Das Fest ist intern.' },
+      },
+    ]);
+    const mail = (await until(
+      async () => inbox.mails.find((m) => to(m).includes(editor.email) && m.subject?.includes('Sommerfest')),
+      (found) => found !== undefined,
+    ))!;
+    expect(mail.subject).toBe('Nicht freigegeben: „Fotos vom Sommerfest“');
+    expect(mail.text).toContain('Lars Leitung hat den Beitrag „Fotos vom Sommerfest“');
+    expect(mail.text).toContain('Begründung: „Das Fest ist intern.“');
+  });
 });

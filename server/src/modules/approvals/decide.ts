@@ -174,7 +174,7 @@ async function tell(
     {
       orgId: review.orgId,
       userIds,
-      type: approved ? 'approved' : 'changes_requested',
+      type: approved ? 'approved' : review.status === 'rejected' ? 'rejected' : 'changes_requested',
       params: approved
         ? { reviewer, post: excerpt(post.text) }
         : { reviewer, post: excerpt(post.text), comment: comment ?? '' },

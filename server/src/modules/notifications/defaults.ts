@@ -7,6 +7,7 @@ import { type DeliveryMode, NOTIFICATION_TYPES, type NotificationType } from '@n
 export const DEFAULT_MODES: Record<NotificationType, DeliveryMode> = {
   review_requested: 'immediately',
   changes_requested: 'immediately',
+  rejected: 'immediately',
   approved: 'daily',
   review_overdue: 'immediately',
   publish_failed: 'immediately',

@@ -65,6 +65,24 @@ const WORDINGS: Record<NotificationType, Record<Language, (p: Record<string, str
       action: 'Edit post',
     }),
   },
+  rejected: {
+    de: (p, org) => ({
+      subject: `Nicht freigegeben: „${p.post}“`,
+      lines: [
+        `${p.reviewer} hat den Beitrag „${p.post}“ (${org}) abgelehnt. So wird er nicht veröffentlicht.`,
+        ...(p.comment ? [`Begründung: „${p.comment}“`] : []),
+      ],
+      action: 'Beitrag öffnen',
+    }),
+    en: (p, org) => ({
+      subject: `Not approved: “${p.post}”`,
+      lines: [
+        `${p.reviewer} rejected the post “${p.post}” (${org}). It will not be published as it is.`,
+        ...(p.comment ? [`Reason: “${p.comment}”`] : []),
+      ],
+      action: 'Open post',
+    }),
+  },
   approved: {
     de: (p, org) => ({
       subject: `Freigegeben: „${p.post}“`,

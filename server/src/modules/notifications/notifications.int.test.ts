@@ -119,6 +119,7 @@ describe('preferences', () => {
     expect(notificationPreferencesSchema.parse(before.json()).modes).toEqual({
       review_requested: 'immediately',
       changes_requested: 'immediately',
+      rejected: 'immediately',
       approved: 'daily',
       publish_failed: 'immediately',
       channel_needs_reconnect: 'immediately',

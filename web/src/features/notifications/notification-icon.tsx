@@ -3,6 +3,7 @@ import type { NotificationType } from '@nahbar/common';
 import {
   IconAlertTriangle,
   IconCircleCheck,
+  IconCircleX,
   IconClockExclamation,
   IconEyeCheck,
   IconHourglass,
@@ -15,6 +16,7 @@ const ICONS = {
   channel_needs_reconnect: { Icon: IconPlugConnectedX, color: 'orange' },
   review_requested: { Icon: IconEyeCheck, color: 'petrol' },
   changes_requested: { Icon: IconPencilQuestion, color: 'orange' },
+  rejected: { Icon: IconCircleX, color: 'red' },
   approved: { Icon: IconCircleCheck, color: 'green' },
   review_overdue: { Icon: IconClockExclamation, color: 'red' },
   consent_expiring: { Icon: IconHourglass, color: 'orange' },

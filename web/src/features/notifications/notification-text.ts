@@ -24,6 +24,8 @@ export function notificationText(t: TFunction<'notifications'>, notification: No
       return t('types.review_requested.text', { author: p('author'), post: p('post') });
     case 'changes_requested':
       return t('types.changes_requested.text', { reviewer: p('reviewer'), post: p('post') });
+    case 'rejected':
+      return t('types.rejected.text', { reviewer: p('reviewer'), post: p('post') });
     case 'approved':
       return t('types.approved.text', { reviewer: p('reviewer'), post: p('post') });
     case 'review_overdue':

@@ -7,6 +7,7 @@ const TYPE_KEYS: Record<NotificationType, true> = {
   channel_needs_reconnect: true,
   review_requested: true,
   changes_requested: true,
+  rejected: true,
   approved: true,
   review_overdue: true,
   consent_expiring: true,
