@@ -98,7 +98,7 @@ export const schedulePostSchema = z.strictObject({ when: whenSchema });
 export const movePostSchema = z.strictObject({ at: isoDate });
 
 export const targetErrorSchema = z.object({
-  kind: z.enum(['transient', 'auth', 'rejected', 'consent', 'late', 'internal']),
+  kind: z.enum(['transient', 'auth', 'rejected', 'consent', 'approval', 'late', 'internal']),
   message: z.string(),
   /** The network's own text. */
   networkMessage: z.string().nullable(),

@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { isChannelError } from '../channels/contract.ts';
-import { channels, postMedia, postPeople, posts, postTargets } from '../db/schema/index.ts';
+import { approvalPolicies, channels, postMedia, postPeople, posts, postTargets } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
+import { AppError } from '../http/errors.ts';
+import { assertApprovedOrNotNeeded } from '../modules/approvals/assert-approval.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { adapterFor, contextFor } from '../modules/channels/access.ts';
 import { gateForTarget, loadPostGateFacts } from '../modules/consent/gate-context.ts';
@@ -15,6 +17,8 @@ import { publishInput } from './publish-input.ts';
 export const LATE_LIMIT_MS = 6 * 3_600_000;
 const CALL_TIMEOUT_MS = 60_000;
 const EARLY_TOLERANCE_MS = 1_000;
+
+type ApprovalMissing = { policy: { id: string; name: string }; matched: string[] };
 
 type Claim =
   | { kind: 'skip' }
@@ -41,6 +45,7 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
       post: posts,
       hasMedia: sql<boolean>`exists (select 1 from ${postMedia} where ${postMedia.postId} = ${posts.id})`,
       namesPeople: sql<boolean>`exists (select 1 from ${postPeople} where ${postPeople.postId} = ${posts.id})`,
+      policies: sql<boolean>`exists (select 1 from ${approvalPolicies} where ${approvalPolicies.orgId} = ${posts.orgId})`,
     })
     .from(postTargets)
     .innerJoin(channels, eq(channels.id, postTargets.channelId))
@@ -61,7 +66,7 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
   // A target that fails here fails for good: its author and the team are told (held ones wait for
   // them anyway; a consent hold is told too, since only a person can resolve it).
   const stop = async (
-    kind: 'late' | 'auth' | 'consent',
+    kind: 'late' | 'auth' | 'consent' | 'approval',
     state: 'held' | 'failed',
     message: string,
     action: string,
@@ -86,7 +91,7 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
           details: { dueAt: dueAt.toISOString(), channelId: channel.id, ...why },
         },
       );
-      if (state !== 'failed' && kind !== 'consent') return undefined;
+      if (state !== 'failed' && kind === 'late') return undefined;
       return notifyTargetFailed(deps, tx, {
         orgId: target.orgId,
         postId: target.postId,
@@ -106,6 +111,23 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
     if (!gate.allowed) {
       return stop('consent', 'held', gateSummary(gate.reasons), 'post.held_consent', {
         reasons: auditReasons(gate.reasons),
+      });
+    }
+  }
+  // And the approval: a person tagged, a policy added or changed since scheduling can make the
+  // post need a sign-off it does not have. Held until someone submits it.
+  if (row.policies) {
+    const missing = await assertApprovedOrNotNeeded(deps.db, target.orgId, target.postId, now).then(
+      () => null,
+      (error: unknown) => {
+        if (error instanceof AppError && error.code === 'approval_required') return error.details as ApprovalMissing;
+        throw error;
+      },
+    );
+    if (missing) {
+      return stop('approval', 'held', `approval required: ${missing.policy.name}`, 'post.held_approval', {
+        policyId: missing.policy.id,
+        matched: missing.matched,
       });
     }
   }

@@ -1,4 +1,3 @@
-import type { Language } from '@nahbar/common';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open.ts';
 import { posts } from '../../db/schema/index.ts';
@@ -14,7 +13,6 @@ export async function assertApprovedOrNotNeeded(
   db: DbOrTx,
   orgId: string,
   postId: string,
-  _language: Language,
   at: Date = new Date(),
 ): Promise<void> {
   const [post] = await db

@@ -55,7 +55,7 @@ export async function movePost(deps: Deps, actor: MoveActor, postId: string, atI
     // Only a post that will go out must not be moved into the past; a draft may be filed anywhere.
     if (rescheduled.length) dueFrom({ mode: 'at', at: atIso }, now, actor.language);
     // A failed or held post that needs approval goes out only once approved.
-    if (rescheduled.length) await assertApprovedOrNotNeeded(tx, actor.orgId, postId, actor.language, now);
+    if (rescheduled.length) await assertApprovedOrNotNeeded(tx, actor.orgId, postId, now);
     // The consent gate at the new time (a consent may end before it).
     await assertConsentAllows(
       deps,

@@ -92,7 +92,7 @@ export async function createPost(deps: Deps, actor: OrgActor, raw: CreatePostInp
     if (!post) throw new Error('post insert returned nothing');
     await attachMedia(tx, actor.orgId, post.id, input.media);
     // A post a policy applies to goes out only after its review (its tags and images decide).
-    if (scheduled) await assertApprovedOrNotNeeded(tx, actor.orgId, post.id, actor.language, now);
+    if (scheduled) await assertApprovedOrNotNeeded(tx, actor.orgId, post.id, now);
     const inserted = await tx
       .insert(postTargets)
       .values(

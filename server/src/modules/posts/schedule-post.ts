@@ -116,7 +116,7 @@ export async function schedulePost(deps: Deps, actor: OrgActor, postId: string, 
   const movable = (await planRows(deps, postId)).filter((row) => SCHEDULABLE.includes(row.target.state));
   if (movable.length === 0) throw new AppError('target_state');
   const now = deps.clock();
-  if (when.mode !== 'draft') await assertApprovedOrNotNeeded(deps.db, actor.orgId, postId, actor.language, now);
+  if (when.mode !== 'draft') await assertApprovedOrNotNeeded(deps.db, actor.orgId, postId, now);
   const decided = await checkPlan(deps, actor.orgId, post, movable, when, now, actor.language);
 
   const updated = await deps.db.transaction(async (tx) => {

@@ -37,7 +37,7 @@ export async function scheduleTarget(deps: Deps, actor: OrgActor, id: string, wh
   const decided = await dueTimes(deps.db, actor.orgId, when, queueTargets, now, actor.language);
   let dueAt = decided.get(channel.id) ?? null;
   if (dueAt) {
-    await assertApprovedOrNotNeeded(deps.db, actor.orgId, post.id, actor.language, now);
+    await assertApprovedOrNotNeeded(deps.db, actor.orgId, post.id, now);
     const links = await deps.db
       .select()
       .from(postMedia)

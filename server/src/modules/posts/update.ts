@@ -198,7 +198,7 @@ export async function updatePost(
       .from(postTargets)
       .where(and(eq(postTargets.postId, postId), eq(postTargets.state, 'scheduled')))
       .limit(1);
-    if (stillPlanned.length > 0) await assertApprovedOrNotNeeded(tx, actor.orgId, postId, actor.language, now);
+    if (stillPlanned.length > 0) await assertApprovedOrNotNeeded(tx, actor.orgId, postId, now);
     if (newVersionRow || options.audit) {
       await recordAudit(tx, actor, {
         orgId: actor.orgId,

@@ -20,6 +20,13 @@ type Props = {
 const PUBLISHABLE = ['draft', 'approved', 'scheduled', 'held', 'failed'];
 const CANCELLABLE = ['draft', 'in_review', 'approved', 'scheduled', 'held', 'failed'];
 
+/** Why a target waits for a person: too late (the default), a consent missing, an approval missing. */
+function heldText(target: PostTarget): 'target.held' | 'target.heldConsent' | 'target.heldApproval' {
+  if (target.error?.kind === 'consent') return 'target.heldConsent';
+  if (target.error?.kind === 'approval') return 'target.heldApproval';
+  return 'target.held';
+}
+
 export function TargetRow({ orgId, timeZone, target, can, onTakedown }: Props) {
   const { t } = useTranslation(['posts', 'channels']);
   const { formatDateTime } = useFormatters();
@@ -28,6 +35,8 @@ export function TargetRow({ orgId, timeZone, target, can, onTakedown }: Props) {
     act.isPending && act.variables?.target.id === target.id && act.variables.action === action;
   const publishLabel = target.state === 'failed' ? t('actions.retry') : t('actions.publishNow');
   const cancelLabel = ['held', 'failed'].includes(target.state) ? t('actions.discard') : t('actions.cancel');
+  // Only a late hold is resolved by publishing; consent and approval holds by fixing their cause.
+  const lateHold = target.state === 'held' && heldText(target) === 'target.held';
   const forChannel = (action: string) => t('actions.forChannel', { action, name: target.channelName });
 
   return (
@@ -60,7 +69,7 @@ export function TargetRow({ orgId, timeZone, target, can, onTakedown }: Props) {
           {t('target.takenDownAt', { when: formatDateTime(target.takenDownAt, timeZone) })}
         </Text>
       )}
-      {target.state === 'held' && <Text size="sm">{t('target.held')}</Text>}
+      {target.state === 'held' && <Text size="sm">{t(heldText(target))}</Text>}
       {target.state === 'published' && target.takedownRequestedAt && !target.error && (
         <Text size="sm" c="dimmed">
           {t('target.takedownPending')}
@@ -86,7 +95,7 @@ export function TargetRow({ orgId, timeZone, target, can, onTakedown }: Props) {
         {can.publish && PUBLISHABLE.includes(target.state) && (
           <Button
             size="compact-sm"
-            variant={target.state === 'held' || target.state === 'failed' ? 'filled' : 'default'}
+            variant={lateHold || target.state === 'failed' ? 'filled' : 'default'}
             loading={busy('schedule')}
             onClick={() => act.mutate({ action: 'schedule', target })}
             aria-label={forChannel(publishLabel)}

@@ -23,6 +23,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   'post.scheduled',
   'post.cancelled',
   'post.held_consent',
+  'post.held_approval',
   'post.held_late',
   'post.takedown_requested',
   'post.taken_down',
