@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { AnyChannelError, Published } from '../channels/contract.ts';
 import { channels, postTargets } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
@@ -10,6 +11,7 @@ import { notifyTargetFailed } from '../modules/notifications/publish-failed.ts';
 
 type TargetRow = typeof postTargets.$inferSelect;
 const ENGINE = { userId: null, ip: null };
+const dialect = new PgDialect();
 
 /** Transient failures are retried this often in all, then the target fails with the reason. */
 export const MAX_ATTEMPTS = 6;
@@ -46,7 +48,7 @@ export async function markPublished(
     attempt: target.attempts,
     how,
   };
-  const result = await deps.db.execute<{ n: number }>(sql`
+  const statement = sql`
     with done as (
       update ${postTargets}
       set state = 'published', remote_id = ${published.remoteId}, remote_url = ${published.url},
@@ -64,7 +66,10 @@ export async function markPublished(
     ), audit as (
       ${auditInsert(ENGINE, { orgId: target.orgId, action: 'post.published', targetType: 'post_target', targetId: target.id, details }, sql`from done`)}
     )
-    select count(*)::int as n from done`);
+    select count(*)::int as n from done`;
+  // Named, so each connection plans this statement once (its text never varies, only the values).
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  const result = await deps.db.$client.query<{ n: number }>({ name: 'engine_mark_published', text, values: params });
   return (result.rows[0]?.n ?? 0) > 0;
 }
 
