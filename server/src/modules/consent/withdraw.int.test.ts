@@ -165,6 +165,29 @@ describe('withdrawing a consent', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('does not take down twice what an earlier withdrawal of the same person already took down', async () => {
+    const jan = await createPerson(t.db, orgId, { displayName: 'Jan' });
+    const social = await addConsent(t.db, orgId, jan.id, { purpose: 'social_media' });
+    const site = await addConsent(t.db, orgId, jan.id, { purpose: 'website' });
+    const offline = await createFeedChannel(t.db, orgId, {
+      network: 'bluesky',
+      status: 'disconnected',
+      settings: { title: 'Bluesky Jugendtreff' },
+    });
+    const { post, target } = await createItem(t.db, offline, { text: 'Jan beim Kickerturnier' });
+    await t.db
+      .update(postTargets)
+      .set({ remoteId: 'at://did:plc:abc/app.bsky.feed.post/3kjan', remoteUrl: 'https://bsky.app/x/3kjan' })
+      .where(eq(postTargets.id, target.id));
+    await namePeople(t.db, orgId, post.id, [jan.id]);
+
+    expect((await withdraw(social.id, officer)).json()).toMatchObject({ manualTasks: 1, takedowns: 0 });
+    // The website consent goes too; the Bluesky post is already on the list.
+    expect((await withdraw(site.id, officer)).json()).toMatchObject({ manualTasks: 0, takedowns: 0 });
+    const tasks = await t.db.select().from(takedownTasks).where(eq(takedownTasks.targetId, target.id));
+    expect(tasks.map((task) => [task.kind, task.consentId])).toEqual([['manual', social.id]]);
+  });
+
   it('is for those who manage people; a foreign consent is not found', async () => {
     const viewer = await addMember(t, owner, orgId, ['contributor']);
     const person = await createPerson(t.db, orgId);

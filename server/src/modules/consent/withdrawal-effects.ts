@@ -77,6 +77,25 @@ export async function applyWithdrawal(
   );
   const now = deps.clock();
   const today = localDay(now, facts.values().next().value!.timeZone);
+  // A target already on its way down for this person (an earlier consent of theirs) is not
+  // taken down twice: one task per person and target in the report.
+  const underway = new Set(
+    (
+      await tx
+        .select({ targetId: takedownTasks.targetId })
+        .from(takedownTasks)
+        .where(
+          and(
+            eq(takedownTasks.personId, personId),
+            inArray(
+              takedownTasks.targetId,
+              rows.map((r) => r.target.id),
+            ),
+            inArray(takedownTasks.kind, ['automatic', 'manual']),
+          ),
+        )
+    ).map((r) => r.targetId),
+  );
 
   for (const { target, channel } of rows) {
     const postFacts = facts.get(target.postId)!;
@@ -121,6 +140,7 @@ export async function applyWithdrawal(
       effects.stoppedTargets += 1;
       continue;
     }
+    if (underway.has(target.id)) continue;
     const deletable =
       adapterFor(deps, channel.network).capabilities(channel.settings).remove && channel.status !== 'disconnected';
     const kind = deletable ? 'automatic' : 'manual';
