@@ -123,7 +123,7 @@ try {
       'takedown',
       result,
       'all automatic takedowns ≤ 5 min',
-      'one worker process, peer (contract fake, instant) and app.inject in the bench process',
+      'one worker process, peer (contract fake, instant, no deletion limit) and app.inject in the bench process; a real Mastodon allows 30 deletions per account in 30 min, so more posts per account wait for the next window (Retry-After)',
     ),
   );
   if (!done || allDoneMs > TARGET_MS || left > 0 || inFeed > 0 || takenDown !== targets.length) process.exitCode = 1;

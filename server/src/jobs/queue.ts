@@ -19,7 +19,8 @@ export type JobQueue = {
   boss: PgBoss;
   /** Enqueue the publish job of a target for `at`; a target has at most one waiting job. */
   sendPublish(targetId: string, at: Date): Promise<void>;
-  sendTakedown(targetId: string): Promise<void>;
+  /** Enqueue the takedown of a target, now or (a network's rate limit) at `at`. */
+  sendTakedown(targetId: string, at?: Date): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -56,8 +57,9 @@ export async function createJobQueue({ url, log, poolSize = 10, clock }: QueueOp
       const startAfter = clock ? new Date(Date.now() + (at.getTime() - clock().getTime())) : at;
       await boss.upsert(PUBLISH_QUEUE, { targetId }, { singletonKey: targetId, startAfter });
     },
-    async sendTakedown(targetId) {
-      await boss.send(TAKEDOWN_QUEUE, { targetId }, { singletonKey: targetId });
+    async sendTakedown(targetId, at) {
+      const startAfter = at && clock ? new Date(Date.now() + (at.getTime() - clock().getTime())) : at;
+      await boss.send(TAKEDOWN_QUEUE, { targetId }, { singletonKey: targetId, ...(startAfter ? { startAfter } : {}) });
     },
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
   };

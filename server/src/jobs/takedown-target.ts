@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { AuthError, isChannelError } from '../channels/contract.ts';
+import { AuthError, isChannelError, TransientError } from '../channels/contract.ts';
 import type { DbOrTx } from '../db/open.ts';
 import { channels, postTargets, takedownTasks } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
@@ -33,6 +33,12 @@ export async function takedownTarget(deps: Deps, targetId: string): Promise<void
       contextFor(deps, channel, AbortSignal.timeout(60_000)),
     );
   } catch (error) {
+    // A network's rate limit (Mastodon allows 30 deletions per account in 30 minutes) is a
+    // wait, not a failure: the takedown comes back when the network says, however often.
+    if (error instanceof TransientError && error.retryAfterMs !== null) {
+      await deps.jobs.sendTakedown(targetId, new Date(now().getTime() + error.retryAfterMs));
+      return;
+    }
     if (!isChannelError(error) || error.kind === 'transient') throw error;
     await deps.db.transaction(async (tx) => {
       await tx

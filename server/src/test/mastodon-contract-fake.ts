@@ -28,6 +28,8 @@ export type MastodonFakeOptions = {
   limits?: Partial<InstanceLimits>;
   /** Per-account limit like Mastodon's 300 requests per 5 minutes; off unless given. */
   rateLimit?: { max: number; windowSeconds: number };
+  /** Mastodon's own limit on DELETE /api/v1/statuses/:id (30 per 30 minutes per account); off unless given. */
+  deleteLimit?: { max: number; windowSeconds: number };
   latencyMs?: number;
 };
 
@@ -82,7 +84,7 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
 
     const auth = authenticate(req);
     if (auth === null) return send(res, 401, { error: 'The access token is invalid' });
-    if (auth && !withinRateLimit(auth, res)) return;
+    if (auth && !withinLimit(auth.accountId, options.instant ? undefined : options.rateLimit, res)) return;
     switch (route) {
       case 'GET /api/v1/accounts/verify_credentials':
         return scoped(ctx, auth, 'read:accounts') && verify(ctx, auth);
@@ -96,7 +98,11 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       case 'GET /api/v1/statuses/:id':
         return statuses.show(ctx, auth);
       case 'DELETE /api/v1/statuses/:id':
-        return scoped(ctx, auth, 'write:statuses') && statuses.remove(ctx, auth);
+        return (
+          scoped(ctx, auth, 'write:statuses') &&
+          withinLimit(`delete:${auth.accountId}`, options.deleteLimit, res) &&
+          statuses.remove(ctx, auth)
+        );
       case 'GET /api/v1/accounts/:id/statuses':
         return statuses.list(ctx, auth);
       case 'GET /api/v1/statuses/:id/context':
@@ -141,14 +147,18 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     send(res, status, body ?? { error: `HTTP ${status}` });
   }
 
-  function withinRateLimit(auth: Token, res: ServerResponse): boolean {
-    const limit = options.rateLimit;
-    if (!limit || options.instant) return true;
+  /** A fixed window per key (an account, or an account's deletions), answered as Mastodon does. */
+  function withinLimit(
+    key: string,
+    limit: { max: number; windowSeconds: number } | undefined,
+    res: ServerResponse,
+  ): boolean {
+    if (!limit) return true;
     const now = Date.now();
-    let w = windows.get(auth.accountId);
+    let w = windows.get(key);
     if (!w || now - w.start >= limit.windowSeconds * 1000) {
       w = { start: now, count: 0 };
-      windows.set(auth.accountId, w);
+      windows.set(key, w);
     }
     w.count += 1;
     const reset = new Date(w.start + limit.windowSeconds * 1000);
