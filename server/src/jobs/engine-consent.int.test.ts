@@ -62,8 +62,9 @@ it('holds a due target whose consent ended yesterday (Europe/Berlin) and tells i
   expect(held?.details).toMatchObject({ reasons: [{ code: 'expired', personId: person.id, on: yesterday }] });
   expect(JSON.stringify(held?.details)).not.toContain('Jonas');
   const told = await t.db.select().from(notifications).where(eq(notifications.userId, owner.userId));
-  expect(told.map((n) => [n.type, n.params.reason])).toContainEqual([
+  expect(told.map((n) => [n.type, n.params.kind, n.params.reason])).toContainEqual([
     'publish_failed',
+    'consent',
     `consent: Jonas — consent expired on ${yesterday}`,
   ]);
   const post = await call(t.app, { url: `/api/orgs/${orgId}/posts/${created.json().id}`, as: owner });

@@ -139,6 +139,7 @@ export async function markFailed(
         orgId: target.orgId,
         postId: target.postId,
         channelName: channel.name,
+        kind: error.kind,
         reason: error.networkMessage ?? error.message,
       });
     }

@@ -112,6 +112,7 @@ async function claim(deps: Deps, targetId: string): Promise<Claim> {
         orgId: target.orgId,
         postId: target.postId,
         channelName: channel.name,
+        kind,
         reason: message,
       });
     });

@@ -9,6 +9,40 @@ const SETTINGS = {
   en: 'Choose which news you get by e-mail at once, daily or not at all in nahbar under Settings → Notifications.',
 };
 
+/**
+ * Why a publish failed, in the reader's words. The network's own text is added where it is the
+ * reason (a refusal, an outage, a rejected login); a failed consent or approval check stays
+ * general, so no client's name travels by e-mail. Older notifications carry only `reason`.
+ */
+const FAILURE_REASONS: Record<Language, Record<string, string>> = {
+  de: {
+    transient: 'Das Netzwerk war wiederholt nicht erreichbar.',
+    auth: 'Der Kanal hat die Zugangsdaten abgelehnt; bitte verbinden Sie ihn neu.',
+    rejected: 'Das Netzwerk hat den Beitrag abgelehnt.',
+    consent: 'Für eine gezeigte oder genannte Person fehlt eine gültige Einwilligung.',
+    approval: 'Der Beitrag braucht eine Freigabe, die noch fehlt.',
+    internal: 'In nahbar ist ein unerwarteter Fehler aufgetreten.',
+  },
+  en: {
+    transient: 'The network could not be reached, repeatedly.',
+    auth: 'The channel refused its credentials; please connect it again.',
+    rejected: 'The network refused the post.',
+    consent: 'A person shown or named has no valid consent.',
+    approval: 'The post needs an approval it does not have yet.',
+    internal: 'An unexpected error occurred in nahbar.',
+  },
+};
+const WITH_NETWORK_TEXT = new Set(['transient', 'auth', 'rejected']);
+
+function failureReason(p: Record<string, string>, language: Language): string {
+  const words = p.kind ? FAILURE_REASONS[language][p.kind] : undefined;
+  if (!words) return p.reason ?? '';
+  if (!WITH_NETWORK_TEXT.has(p.kind!) || !p.reason) return words;
+  return language === 'de'
+    ? `${words} Meldung des Netzwerks: „${p.reason}“`
+    : `${words} The network says: “${p.reason}”`;
+}
+
 // Params are what the event knows; a missing one (older rows, later types) reads as empty.
 const WORDINGS: Record<NotificationType, Record<Language, (p: Record<string, string>, org: string) => Wording>> = {
   publish_failed: {
@@ -16,7 +50,7 @@ const WORDINGS: Record<NotificationType, Record<Language, (p: Record<string, str
       subject: `Beitrag bei ${p.channel} nicht veröffentlicht`,
       lines: [
         `Der Beitrag „${p.post}“ konnte bei ${p.channel} (${org}) nicht veröffentlicht werden.`,
-        `Grund: ${p.reason}`,
+        `Grund: ${failureReason(p, 'de')}`,
         'Bitte prüfen Sie den Beitrag; danach können Sie ihn erneut veröffentlichen.',
       ],
       action: 'Beitrag öffnen',
@@ -25,7 +59,7 @@ const WORDINGS: Record<NotificationType, Record<Language, (p: Record<string, str
       subject: `Post not published on ${p.channel}`,
       lines: [
         `The post “${p.post}” could not be published on ${p.channel} (${org}).`,
-        `Reason: ${p.reason}`,
+        `Reason: ${failureReason(p, 'en')}`,
         'Please check the post; you can then publish it again.',
       ],
       action: 'Open post',

@@ -25,7 +25,7 @@ const failed = (post: string) => ({
   orgId,
   userIds: [soon.userId, daily.userId, never.userId],
   type: 'publish_failed' as const,
-  params: { channel: 'Mastodon Nord', post, reason: 'Text zu lang' },
+  params: { channel: 'Mastodon Nord', post, kind: 'rejected', reason: 'Text is too long' },
   link: '/beitraege/5a0c6a46-1f0b-4a8e-9d5e-3f1c2b7a9e10',
 });
 
@@ -63,7 +63,9 @@ describe('e-mail per delivery mode, through a real SMTP server', () => {
     expect(to(mail!)).toContain(soon.email);
     expect(mail!.subject).toBe('Beitrag bei Mastodon Nord nicht veröffentlicht');
     expect(mail!.text).toContain('Der Beitrag „Sommerfest am Samstag“ konnte bei Mastodon Nord (Jugendhilfe Nord)');
-    expect(mail!.text).toContain('Grund: Text zu lang');
+    expect(mail!.text).toContain(
+      'Grund: Das Netzwerk hat den Beitrag abgelehnt. Meldung des Netzwerks: „Text is too long“',
+    );
     expect(mail!.text).toContain('http://nahbar.test/beitraege/5a0c6a46-1f0b-4a8e-9d5e-3f1c2b7a9e10');
     expect(mail!.html).toContain('Beitrag öffnen');
     await settle();

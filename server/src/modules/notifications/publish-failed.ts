@@ -17,7 +17,8 @@ export const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(
 export async function notifyTargetFailed(
   deps: Deps,
   tx: Tx,
-  failed: { orgId: string; postId: string; channelName: string; reason: string },
+  /** kind: the target's error kind, which the reader's language words; reason: the technical detail. */
+  failed: { orgId: string; postId: string; channelName: string; kind: string; reason: string },
 ): Promise<Notified> {
   const [post] = await tx
     .select({ text: posts.text, authorId: posts.authorId })
@@ -36,7 +37,12 @@ export async function notifyTargetFailed(
       orgId: failed.orgId,
       userIds: [...author.map((a) => a.userId), ...team],
       type: 'publish_failed',
-      params: { channel: failed.channelName, post: excerpt(post?.text ?? ''), reason: failed.reason },
+      params: {
+        channel: failed.channelName,
+        post: excerpt(post?.text ?? ''),
+        kind: failed.kind,
+        reason: failed.reason,
+      },
       link: `/beitraege/${failed.postId}`,
     },
     tx,

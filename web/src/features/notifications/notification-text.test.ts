@@ -38,6 +38,30 @@ describe('notification text', () => {
     expect(text('en', failed)).toBe('The post “Sommerfest” could not be published on Mastodon @treff: Bild zu groß');
   });
 
+  it('words the reason by its kind in the reader’s language: the network’s text for a refusal, no names from the consent check', () => {
+    const refused = note('publish_failed', {
+      post: 'Sommerfest',
+      channel: 'Mastodon @treff',
+      kind: 'rejected',
+      reason: 'Text is too long',
+    });
+    expect(text('de', refused)).toBe(
+      'Der Beitrag „Sommerfest“ konnte bei Mastodon @treff nicht veröffentlicht werden: Das Netzwerk hat den Beitrag abgelehnt. Meldung des Netzwerks: „Text is too long“',
+    );
+    const consent = note('publish_failed', {
+      post: 'Sommerfest',
+      channel: 'Website',
+      kind: 'consent',
+      reason: 'consent: Jonas — consent expired on 2026-11-20',
+    });
+    expect(text('de', consent)).toBe(
+      'Der Beitrag „Sommerfest“ konnte bei Website nicht veröffentlicht werden: Für eine gezeigte oder genannte Person fehlt eine gültige Einwilligung.',
+    );
+    expect(text('en', consent)).toBe(
+      'The post “Sommerfest” could not be published on Website: A person shown or named has no valid consent.',
+    );
+  });
+
   it('ends the sentence without a colon when no reason came', () => {
     const failed = note('publish_failed', { post: 'Sommerfest', channel: 'Bluesky' });
     expect(text('de', failed)).toBe('Der Beitrag „Sommerfest“ konnte bei Bluesky nicht veröffentlicht werden.');
