@@ -70,7 +70,10 @@ it('holds a post whose picture was tagged with a person after scheduling, until 
   expect((await t.app.inject({ url: `/feeds/${channel.id}/feed.json` })).json().items).toEqual([]);
   const audit = await t.db.select().from(auditLog).where(eq(auditLog.targetId, targetId));
   expect(audit.find((a) => a.action === 'post.held_approval')?.details).toMatchObject({ matched: ['peopleDepicted'] });
-  const told = await t.db.select().from(notifications).where(eq(notifications.link, `/beitraege/${post.id}`));
+  const told = await t.db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.link, `/beitraege/${post.id}`));
   expect(told.map((n) => n.type)).toContain('publish_failed');
   const shown = await call(t.app, { url: `/api/orgs/${orgId}/posts/${post.id}`, as: editor });
   expect(shown.json().targets[0]).toMatchObject({ state: 'held', error: { kind: 'approval' } });
@@ -78,7 +81,10 @@ it('holds a post whose picture was tagged with a person after scheduling, until 
   // Submitted with its plan, approved by Datenschutz: it goes out.
   const review = await submit(t, editor, orgId, post.id, { mode: 'now' });
   expect(review.statusCode, review.body).toBe(201);
-  const approved = await decide(t, officer, orgId, review.json().id, { decision: 'approve', baseVersion: post.version });
+  const approved = await decide(t, officer, orgId, review.json().id, {
+    decision: 'approve',
+    baseVersion: post.version,
+  });
   expect(approved.statusCode, approved.body).toBe(200);
   // Approval with "now" hands the target to the worker.
   const published = await until(

@@ -55,7 +55,10 @@ function prepareClaimRead(db: Db) {
 const claimReads = new WeakMap<Db, ReturnType<typeof prepareClaimRead>>();
 function claimRead(db: Db) {
   let read = claimReads.get(db);
-  if (!read) claimReads.set(db, (read = prepareClaimRead(db)));
+  if (!read) {
+    read = prepareClaimRead(db);
+    claimReads.set(db, read);
+  }
   return read;
 }
 

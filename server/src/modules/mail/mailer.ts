@@ -29,7 +29,13 @@ export function createMailer(db: Db, smtpUrl: string | undefined, from: string, 
   async function deliver(id: string, mail: Mail): Promise<void> {
     if (!smtpUrl) return;
     try {
-      await (await connect(smtpUrl)).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await (await connect(smtpUrl)).sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
       await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(mailOutbox.id, id));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
