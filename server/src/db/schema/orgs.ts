@@ -84,7 +84,8 @@ export const auditLog = pgTable(
     ip: text('ip'),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_log_org_idx').on(t.orgId, t.id)],
+  // By target: a post's timeline and a person's export read the entries about a few ids.
+  (t) => [index('audit_log_org_idx').on(t.orgId, t.id), index('audit_log_target_idx').on(t.targetId)],
 );
 
 export const mailOutbox = pgTable(
