@@ -126,6 +126,37 @@ describe('which policy', () => {
   });
 });
 
+describe('the queue', () => {
+  it('marks the posts that show a child, so the approver sees it before opening them', async () => {
+    const child = await createPerson(t.db, orgId, { displayName: 'Noah', birthDate: '2017-06-01' });
+    await addConsent(t.db, orgId, child.id, { purpose: 'website', givenBy: ['guardian_1'] });
+    const image = await createImage(t.db, orgId);
+    await reviewImage(t.db, orgId, image.id, 'tagged', [child.id]);
+    const withChild = await writePost(t, owner, orgId, channelId, {
+      tags: ['sensibel'],
+      text: 'Noah beim Laternenbasteln',
+      media: [{ mediaId: image.id, alt: 'Ein Kind bastelt eine Laterne' }],
+    });
+    const withoutChild = await writePost(t, editor, orgId, channelId, {
+      tags: ['sensibel'],
+      text: 'Laternenumzug am Freitag',
+    });
+    expect((await submit(t, owner, orgId, withChild.id)).statusCode).toBe(201);
+    expect((await submit(t, editor, orgId, withoutChild.id)).statusCode).toBe(201);
+
+    // Whichever policy applies ("Kinder im Bild" starts with Redaktion), Redaktion or Leitung has it.
+    const items = [];
+    for (const as of [editor, leitung]) {
+      items.push(...(await call(t.app, { url: `/api/orgs/${orgId}/reviews/queue`, as })).json().items);
+    }
+    const flags = Object.fromEntries(
+      items.map((i: { post: { id: string; showsMinor: boolean } }) => [i.post.id, i.post.showsMinor]),
+    );
+    expect(flags[withChild.id]).toBe(true);
+    expect(flags[withoutChild.id]).toBe(false);
+  });
+});
+
 describe('notifications', () => {
   it('the step’s deciders are asked, the author hears of changes and approval, and the request arrives as a German e-mail', async () => {
     const post = await writePost(t, editor, orgId, channelId, { tags: ['sensibel'], text: 'Bericht vom Elternabend' });

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open.ts';
 import { channels, postReviews, posts, postTargets, users } from '../../db/schema/index.ts';
 import { excerptOf } from '../calendar/excerpt.ts';
-import { postPeopleFacts } from '../consent/gate-context.ts';
+import { postsShowingMinors } from '../consent/gate-context.ts';
 import { loadDecisions, toReview, type Viewer } from './review-view.ts';
 
 /** Open reviews in which the viewer may decide the current step now, oldest first. */
@@ -39,6 +39,7 @@ export async function reviewQueue(db: Db, orgId: string, viewer: Viewer, now: Da
   const authors = authorIds.length
     ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds))
     : [];
+  const minors = await postsShowingMinors(db, orgId, postIds, now);
   const result: ReviewQueue['items'] = [];
   for (const item of items) {
     const own = targets.filter((t) => t.postId === item.review.postId);
@@ -52,7 +53,7 @@ export async function reviewQueue(db: Db, orgId: string, viewer: Viewer, now: Da
         authorName: authors.find((a) => a.id === item.authorId)?.name ?? null,
         channelNames: own.map((t) => t.name),
         dueAt: planned ?? own.find((t) => t.dueAt)?.dueAt?.toISOString() ?? null,
-        showsMinor: (await postPeopleFacts(db, orgId, item.review.postId, now)).showsMinor,
+        showsMinor: minors.has(item.review.postId),
       },
     });
   }

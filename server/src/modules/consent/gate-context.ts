@@ -124,6 +124,18 @@ export async function postPeopleFacts(
   return { personIds, minorIds: result.minorIds, showsMinor: result.minorIds.length > 0 };
 }
 
+/** Of these posts, the ones showing or naming a minor at `at`: one batch for a whole list. */
+export async function postsShowingMinors(
+  db: DbOrTx,
+  orgId: string,
+  postIds: readonly string[],
+  at: Date | string | number,
+): Promise<Set<string>> {
+  const facts = await loadPostsGateFacts(db, orgId, postIds);
+  const showing = [...facts].filter(([, f]) => gateForTarget(f, { id: '', network: 'feed' }, at).minorIds.length > 0);
+  return new Set(showing.map(([postId]) => postId));
+}
+
 /** Each image's review status ("unreviewed" without a review) and who it is tagged with. */
 async function mediaFacts(db: DbOrTx, orgId: string, mediaIds: readonly string[]): Promise<GateMedia[]> {
   const ids = [...new Set(mediaIds)];
