@@ -157,7 +157,8 @@ export const reviewQueueSchema = z.object({
   ),
 });
 export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
-export const reviewCountsSchema = z.object({ awaitingMe: z.int(), overdue: z.int() });
+/** awaitingMe: posts; repliesAwaitingMe: inbox answers waiting for the viewer's approval. */
+export const reviewCountsSchema = z.object({ awaitingMe: z.int(), overdue: z.int(), repliesAwaitingMe: z.int() });
 
 /** Inline comments on the base text or one channel's variant. */
 export const postCommentSchema = z.object({

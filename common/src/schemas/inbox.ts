@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from './auth.ts';
 import { networkIdSchema } from './channels.ts';
 import { idSchema } from './common.ts';
 
@@ -70,21 +71,80 @@ export const inboxFilterSchema = z.strictObject({
 
 export const inboxPageSchema = z.object({ items: z.array(inboxItemSchema), next: z.string().nullable() });
 
+/**
+ * Replies can need an approval before they go out (inbox settings): "sensitive" for answers to
+ * criticism, hostility, crisis and counselling requests, where a wrong word does most harm.
+ */
+export const REPLY_APPROVAL_MODES = ['off', 'sensitive', 'always'] as const;
+export const replyApprovalModeSchema = z.enum(REPLY_APPROVAL_MODES);
+export type ReplyApprovalMode = z.infer<typeof replyApprovalModeSchema>;
+/** The classes whose answers "sensitive" sends for approval. */
+export const SENSITIVE_REPLY_CLASSES: readonly InboxClass[] = ['criticism', 'hostile', 'crisis', 'counselling'];
+/** Who may approve replies: any role but viewer and contributor. */
+export const replyApproverRoleSchema = roleSchema.exclude(['viewer', 'contributor']);
+
+export const REPLY_STATES = ['pending_approval', 'rejected', 'sending', 'sent', 'failed'] as const;
+export const replyStateSchema = z.enum(REPLY_STATES);
+
 export const inboxReplySchema = z.object({
   id: idSchema,
+  itemId: idSchema,
   text: z.string(),
   authorName: z.string().nullable(),
-  state: z.enum(['sending', 'sent', 'failed']),
+  state: replyStateSchema,
   url: z.string().nullable(),
   error: z.string().nullable(),
   createdAt: isoDate,
+  /** The approval decision (approved and sent, or rejected with a reason); null while none was made. */
+  decision: z
+    .object({
+      approved: z.boolean(),
+      byName: z.string().nullable(),
+      at: isoDate,
+      comment: z.string().nullable(),
+    })
+    .nullable(),
+  /** Whether the viewer may approve or reject it now (pending, an approver role, not its author). */
+  canDecide: z.boolean(),
 });
+export type InboxReply = z.infer<typeof inboxReplySchema>;
+
+export const replyDecisionInputSchema = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  /** Required when rejecting: the author learns what to change. */
+  comment: z.string().trim().max(2000).nullable().default(null),
+});
+export type ReplyDecisionInput = z.input<typeof replyDecisionInputSchema>;
+
+/** Replies waiting for the viewer's approval, with what they answer (Freigaben page). */
+export const pendingRepliesSchema = z.object({
+  items: z.array(
+    z.object({
+      reply: inboxReplySchema,
+      item: z.object({
+        id: idSchema,
+        channelName: z.string(),
+        network: networkIdSchema,
+        kind: z.enum(['reply', 'mention', 'message']),
+        text: z.string(),
+        authorHandle: z.string(),
+        classes: z.array(inboxClassSchema),
+        url: z.string().nullable(),
+        /** Our post it answers, when it does. */
+        postText: z.string().nullable(),
+      }),
+    }),
+  ),
+});
+export type PendingReplies = z.infer<typeof pendingRepliesSchema>;
 
 export const inboxThreadSchema = z.object({
   item: inboxItemSchema,
   /** Other items of the same conversation at the network, oldest first. */
   conversation: z.array(inboxItemSchema),
   replies: z.array(inboxReplySchema),
+  /** Whether an answer written now goes to approval first, and which roles approve it. */
+  replyApproval: z.object({ required: z.boolean(), roles: z.array(replyApproverRoleSchema) }),
   moderation: z.object({
     canHide: z.boolean(),
     links: z.object({ mute: z.string().nullable(), block: z.string().nullable(), report: z.string().nullable() }),
@@ -144,6 +204,9 @@ export const inboxSettingsSchema = z.object({
   pollMinutes: z.int().min(1).max(1440),
   /** Extra words per class the organisation adds to the built-in lexicons. */
   extraTerms: z.array(z.object({ class: inboxClassSchema, term: z.string().trim().min(2).max(80) })).max(500),
+  /** Which answers need an approval before they are sent, and who approves them. */
+  replyApproval: replyApprovalModeSchema,
+  replyApproverRoles: z.array(replyApproverRoleSchema).min(1).max(5),
 });
 export type InboxSettings = z.infer<typeof inboxSettingsSchema>;
 export const updateInboxSettingsSchema = inboxSettingsSchema.partial().strict();

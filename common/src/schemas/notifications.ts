@@ -4,13 +4,14 @@ import { idSchema } from './common.ts';
 const isoDate = z.iso.datetime({ offset: true });
 
 // What a person is told about, in the app and by e-mail. review_overdue goes to the admins when
-// a review step's deadline passes.
+// a review step's deadline passes; reply_review_requested asks for the approval of an inbox answer.
 export const NOTIFICATION_TYPES = [
   'review_requested',
   'changes_requested',
   'rejected',
   'approved',
   'review_overdue',
+  'reply_review_requested',
   'publish_failed',
   'channel_needs_reconnect',
   'consent_expiring',
