@@ -1,4 +1,12 @@
-import type { InboxClass, InboxItem, InboxSettings, InboxStatus, InboxThread, ReplyTemplate } from '@nahbar/common';
+import type {
+  InboxClass,
+  InboxItem,
+  InboxSettings,
+  InboxStatus,
+  InboxThread,
+  ReplyDecisionInput,
+  ReplyTemplate,
+} from '@nahbar/common';
 import { api } from '../../app/api.ts';
 
 // Local lists instead of importing the schemas' arrays, which would pull zod into the bundle; the
@@ -59,6 +67,9 @@ export const inboxApi = {
     api.patch<InboxItem>(item(orgId, id), input),
   reply: (orgId: string, id: string, input: { text: string; templateId?: string }) =>
     api.post<InboxReply>(`${item(orgId, id)}/replies`, input),
+  /** Approve (then it is sent) or reject (with a reason) a reply that waits for approval. */
+  decide: (orgId: string, replyId: string, input: ReplyDecisionInput) =>
+    api.post<InboxReply>(`${org(orgId)}/inbox/replies/${encodeURIComponent(replyId)}/decision`, input),
   moderate: (orgId: string, id: string, input: { action: 'hide' | 'capture'; reason: string }) =>
     api.post<InboxThread>(`${item(orgId, id)}/moderate`, input),
   /** A plain link: the browser downloads the snapshot with the session cookie. */

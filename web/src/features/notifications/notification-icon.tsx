@@ -7,6 +7,7 @@ import {
   IconClockExclamation,
   IconEyeCheck,
   IconHourglass,
+  IconMessageCheck,
   IconPencilQuestion,
   IconPlugConnectedX,
 } from '@tabler/icons-react';
@@ -19,6 +20,7 @@ const ICONS = {
   rejected: { Icon: IconCircleX, color: 'red' },
   approved: { Icon: IconCircleCheck, color: 'green' },
   review_overdue: { Icon: IconClockExclamation, color: 'red' },
+  reply_review_requested: { Icon: IconMessageCheck, color: 'petrol' },
   consent_expiring: { Icon: IconHourglass, color: 'orange' },
 } as const satisfies Record<NotificationType, unknown>;
 

@@ -81,6 +81,17 @@ describe('notification text', () => {
     const review = note('review_requested', { author: 'Jonas Weber', post: 'Offene Werkstatt' });
     expect(text('de', review)).toBe('Jonas Weber bittet um Freigabe für „Offene Werkstatt“');
     expect(text('en', review)).toBe('Jonas Weber asks for approval of “Offene Werkstatt”');
+    const reply = note('reply_review_requested', {
+      author: 'Deniz Demir',
+      comment: 'Warum ist der Treff samstags zu?',
+      channel: 'Mastodon @treff',
+    });
+    expect(text('de', reply)).toBe(
+      'Deniz Demir bittet um Freigabe einer Antwort auf „Warum ist der Treff samstags zu?“ (Mastodon @treff)',
+    );
+    expect(text('en', reply)).toBe(
+      'Deniz Demir asks for approval of a reply to “Warum ist der Treff samstags zu?” (Mastodon @treff)',
+    );
     expect(text('de', note('channel_needs_reconnect', { channel: 'Bluesky @treff' }))).toBe(
       'Bluesky @treff muss neu verbunden werden',
     );

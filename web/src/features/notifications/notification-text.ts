@@ -47,6 +47,12 @@ export function notificationText(t: TFunction<'notifications'>, notification: No
       return t('types.approved.text', { reviewer: p('reviewer'), post: p('post') });
     case 'review_overdue':
       return t('types.review_overdue.text', { post: p('post'), step: p('step') });
+    case 'reply_review_requested':
+      return t('types.reply_review_requested.text', {
+        author: p('author'),
+        comment: p('comment'),
+        channel: p('channel'),
+      });
     case 'consent_expiring':
       return t('types.consent_expiring.text', { person: p('person') });
   }

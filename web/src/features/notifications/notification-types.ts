@@ -10,6 +10,7 @@ const TYPE_KEYS: Record<NotificationType, true> = {
   rejected: true,
   approved: true,
   review_overdue: true,
+  reply_review_requested: true,
   consent_expiring: true,
 };
 const MODE_KEYS: Record<DeliveryMode, true> = { immediately: true, daily: true, off: true };

@@ -13,13 +13,15 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import type { InboxClass, InboxSettings } from '@nahbar/common';
+import type { InboxClass, InboxSettings, ReplyApprovalMode } from '@nahbar/common';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { applyServerErrors } from '../../../components/server-errors.ts';
 import { CLASSES, inboxApi, inboxKeys } from '../inbox-api.ts';
+import { ReplyApprovalFields } from './reply-approval-fields.tsx';
+import { type ApproverRole, approverRolesMissing, replyApprovalSettings } from './reply-approval-values.ts';
 
 type Values = {
   workdayHours: number | string;
@@ -29,6 +31,8 @@ type Values = {
   crisisProcedure: string;
   protectedChannel: string;
   terms: Record<InboxClass, string[]>;
+  replyApproval: ReplyApprovalMode;
+  approverRoles: ApproverRole[];
 };
 
 function toValues(s: InboxSettings): Values {
@@ -42,11 +46,14 @@ function toValues(s: InboxSettings): Values {
     crisisProcedure: s.crisisProcedure ?? '',
     protectedChannel: s.protectedChannel ?? '',
     terms,
+    replyApproval: s.replyApproval,
+    approverRoles: s.replyApproverRoles,
   };
 }
 
-function toSettings(v: Values): InboxSettings {
+function toSettings(v: Values, saved: InboxSettings): InboxSettings {
   return {
+    ...replyApprovalSettings(v.replyApproval, v.approverRoles, saved.replyApproverRoles),
     // Targets are stored in minutes; people think in hours.
     workdayTargetMinutes: Math.round(Number(v.workdayHours) * 60),
     weekendTargetMinutes: Math.round(Number(v.weekendHours) * 60),
@@ -71,10 +78,12 @@ export function InboxSettingsForm({ orgId, settings, editable }: Props) {
       weekendHours: (h) => (Number(h) * 60 >= 5 && Number(h) <= 168 ? null : t('settings.validation.hours')),
       pollMinutes: (m) => (Number(m) >= 1 && Number(m) <= 1440 ? null : t('settings.validation.poll')),
       netiquetteUrl: (u) => (!u.trim() || /^https?:\/\/\S+$/.test(u.trim()) ? null : t('settings.validation.url')),
+      approverRoles: (roles, values) =>
+        approverRolesMissing(values.replyApproval, roles) ? t('settings.validation.approverRoles') : null,
     },
   });
   const save = useMutation({
-    mutationFn: (values: Values) => inboxApi.updateSettings(orgId, toSettings(values)),
+    mutationFn: (values: Values) => inboxApi.updateSettings(orgId, toSettings(values, settings)),
     onSuccess: (saved) => {
       setFormError(null);
       queryClient.setQueryData(inboxKeys.settings(orgId), saved);
@@ -160,6 +169,12 @@ export function InboxSettingsForm({ orgId, settings, editable }: Props) {
               />
             </Stack>
           </Fieldset>
+          <ReplyApprovalFields
+            mode={form.values.replyApproval}
+            modeProps={form.getInputProps('replyApproval')}
+            rolesProps={form.getInputProps('approverRoles')}
+            disabled={!editable}
+          />
           <Fieldset legend={<Text fw={700}>{t('settings.terms')}</Text>} disabled={!editable} variant="unstyled">
             <Stack gap="sm">
               <Text size="sm" c="dimmed">

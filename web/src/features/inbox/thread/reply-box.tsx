@@ -1,8 +1,9 @@
 import { Button, Card, Group, Menu, Stack, Text, Textarea, Title } from '@mantine/core';
-import type { Channel, InboxItem, InboxSettings, MembershipSummary, ReplyTemplate } from '@nahbar/common';
+import { notifications } from '@mantine/notifications';
+import type { Channel, InboxItem, InboxSettings, InboxThread, MembershipSummary, ReplyTemplate } from '@nahbar/common';
 import { countText } from '@nahbar/common/rules/post-text';
 import { renderTemplate } from '@nahbar/common/rules/reply-template';
-import { IconChevronDown, IconTemplate } from '@tabler/icons-react';
+import { IconChevronDown, IconHourglass, IconTemplate } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,16 +11,19 @@ import { FormAlert } from '../../../components/form-alert.tsx';
 import { errorMessage } from '../../../components/server-errors.ts';
 import { atHandle } from '../handle.ts';
 import { inboxApi, inboxKeys } from '../inbox-api.ts';
+import { approverRolesText } from './reply-approval-text.ts';
 
 type Props = {
   org: MembershipSummary;
   item: InboxItem;
   channel: Channel | undefined;
   settings: InboxSettings | undefined;
+  /** Whether this answer goes to approval first (the organisation's setting for this item). */
+  approval: InboxThread['replyApproval'];
 };
 
-export function ReplyBox({ org, item, channel, settings }: Props) {
-  const { t } = useTranslation('inbox');
+export function ReplyBox({ org, item, channel, settings, approval }: Props) {
+  const { t, i18n } = useTranslation(['inbox', 'roles']);
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [templateId, setTemplateId] = useState<string | undefined>();
@@ -27,9 +31,10 @@ export function ReplyBox({ org, item, channel, settings }: Props) {
   const templates = useQuery({ queryKey: inboxKeys.templates(org.id), queryFn: () => inboxApi.templates(org.id) });
   const send = useMutation({
     mutationFn: () => inboxApi.reply(org.id, item.id, { text: text.trim(), templateId }),
-    onSuccess: () => {
+    onSuccess: (reply) => {
       setText('');
       setTemplateId(undefined);
+      if (reply.state === 'pending_approval') notifications.show({ color: 'petrol', message: t('reply.submitted') });
     },
     // Sent or failed, the thread shows the reply with the network's answer.
     onSettled: () => void queryClient.invalidateQueries({ queryKey: inboxKeys.all(org.id) }),
@@ -46,6 +51,7 @@ export function ReplyBox({ org, item, channel, settings }: Props) {
     setTemplateId(template.id);
   };
 
+  const approverText = approverRolesText(approval.roles, (role) => t(`roles:${role}.label`), i18n.language);
   const limits = channel?.limits;
   const count = limits ? countText(text, limits.counting) : text.length;
   const over = limits ? count > limits.maxChars && !limits.threads : false;
@@ -98,14 +104,20 @@ export function ReplyBox({ org, item, channel, settings }: Props) {
             error={empty ? t('reply.empty') : over ? t('reply.tooLong', { name: item.channelName }) : undefined}
             onChange={(event) => setText(event.currentTarget.value)}
           />
+          {approval.required && (
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <IconHourglass size={18} aria-hidden color="var(--mantine-color-orange-8)" style={{ flexShrink: 0 }} />
+              <Text size="sm">{t('reply.approvalHint', { roles: approverText })}</Text>
+            </Group>
+          )}
           <Group justify="space-between" wrap="wrap">
             {limits && (
               <Text size="sm" c={over ? 'red.8' : 'dimmed'}>
                 {t('reply.count', { count, max: limits.maxChars, name: item.channelName })}
               </Text>
             )}
-            <Button type="submit" loading={send.isPending}>
-              {t('reply.send')}
+            <Button type="submit" loading={send.isPending} ml="auto">
+              {approval.required ? t('reply.sendForApproval') : t('reply.send')}
             </Button>
           </Group>
           <Text size="xs" c="dimmed">

@@ -13,12 +13,13 @@ import { ClassBadges, HiddenBadge, InboxStatusBadge } from '../class-badges.tsx'
 import { DueMarker } from '../due-marker.tsx';
 import { atHandle } from '../handle.ts';
 import { inboxApi, inboxKeys } from '../inbox-api.ts';
-import { Conversation, OurReplies } from './conversation.tsx';
+import { Conversation } from './conversation.tsx';
 import { CounsellingHint, CrisisAlert } from './crisis-alert.tsx';
 import { EvidenceList } from './evidence-list.tsx';
 import { HighlightedText, SignalLegend } from './highlighted-text.tsx';
 import { ItemActions } from './item-actions.tsx';
 import { ModerationCard } from './moderation-card.tsx';
+import { OurReplies } from './our-replies.tsx';
 import { ReplyBox } from './reply-box.tsx';
 
 export function ThreadPanel({ org, itemId }: { org: MembershipSummary; itemId: string }) {
@@ -116,8 +117,16 @@ export function ThreadPanel({ org, itemId }: { org: MembershipSummary; itemId: s
       </Card>
 
       <ItemActions orgId={org.id} item={item} canAnswer={canAnswer} />
-      <OurReplies replies={thread.data.replies} timeZone={org.timeZone} />
-      {canAnswer && <ReplyBox org={org} item={item} channel={channel} settings={settings.data} />}
+      <OurReplies orgId={org.id} replies={thread.data.replies} timeZone={org.timeZone} />
+      {canAnswer && (
+        <ReplyBox
+          org={org}
+          item={item}
+          channel={channel}
+          settings={settings.data}
+          approval={thread.data.replyApproval}
+        />
+      )}
       {canAnswer && <ModerationCard orgId={org.id} thread={thread.data} />}
       <EvidenceList orgId={org.id} thread={thread.data} timeZone={org.timeZone} canDownload={canAnswer} />
     </Stack>
