@@ -3,6 +3,7 @@ import type {
   ApprovalStep,
   CreatePolicyInput,
   DecideInput,
+  PendingReplies,
   PolicyRules,
   PostComment,
   PostTimeline,
@@ -22,7 +23,8 @@ const policy = (orgId: string, policyId: string) => `${org(orgId)}/approval-poli
 const review = (orgId: string, reviewId: string) => `${org(orgId)}/reviews/${enc(reviewId)}`;
 const publicReview = (token: string) => `/public/reviews/${enc(token)}`;
 
-export type ReviewCounts = { awaitingMe: number; overdue: number };
+/** awaitingMe: posts; repliesAwaitingMe: inbox answers (both wait for the viewer's decision). */
+export type ReviewCounts = { awaitingMe: number; overdue: number; repliesAwaitingMe: number };
 /** The policy a post would get now, and which rules made it so ("minorsDepicted", "tag:sensibel", "fallback", …). */
 export type PostPolicy = {
   /** id null: the built-in fallback for contributors when no policy of the organisation fits. */
@@ -42,6 +44,8 @@ export const approvalKeys = {
   policies: (orgId: string) => ['org', orgId, 'approvals', 'policies'] as const,
   queue: (orgId: string) => ['org', orgId, 'approvals', 'queue'] as const,
   counts: (orgId: string) => ['org', orgId, 'approvals', 'counts'] as const,
+  /** Inbox answers waiting for the viewer's approval. */
+  replies: (orgId: string) => ['org', orgId, 'approvals', 'replies'] as const,
   /** Everything about one post: its policy, review, comments, diff, timeline. */
   post: (orgId: string, postId: string) => ['org', orgId, 'approvals', 'post', postId] as const,
   postPolicy: (orgId: string, postId: string) => ['org', orgId, 'approvals', 'post', postId, 'policy'] as const,
@@ -72,6 +76,7 @@ export const approvalsApi = {
     api.post<Review>(`${review(orgId, reviewId)}/decisions`, input),
   queue: (orgId: string) => api.get<ReviewQueue>(`${org(orgId)}/reviews/queue`),
   counts: (orgId: string) => api.get<ReviewCounts>(`${org(orgId)}/reviews/counts`),
+  pendingReplies: (orgId: string) => api.get<PendingReplies>(`${org(orgId)}/inbox/replies/pending`),
 
   // ---- comments, diff, timeline (S2) ----
   comments: (orgId: string, postId: string) => api.get<{ items: PostComment[] }>(`${post(orgId, postId)}/comments`),

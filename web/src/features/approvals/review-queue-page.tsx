@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NoPermission } from '../../components/no-permission.tsx';
@@ -7,11 +7,12 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useOrgAccess } from '../settings/use-org-access.ts';
 import { approvalKeys, approvalsApi } from './approvals-api.ts';
+import { PendingRepliesSection } from './pending-replies-section.tsx';
 import { ReviewQueueItem } from './review-queue-item.tsx';
 
 const REFRESH_MS = 60_000;
 
-/** "Zur Freigabe": the posts whose current step waits for the signed-in person. */
+/** "Zur Freigabe": the posts whose current step waits for the signed-in person, then inbox answers. */
 export function ReviewQueuePage() {
   const { t } = useTranslation('approvals');
   const { org, allowed } = useOrgAccess();
@@ -27,6 +28,9 @@ export function ReviewQueuePage() {
   return (
     <Stack gap="md" maw={900}>
       <PageHeader title={t('queue.title')} description={t('queue.description')} />
+      <Title order={2} size="h3">
+        {t('queue.postsTitle')}
+      </Title>
       {queue.isPending && <PageLoader />}
       {queue.isError && <QueryError error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.isSuccess && items.length === 0 && (
@@ -42,6 +46,7 @@ export function ReviewQueuePage() {
           ))}
         </Stack>
       )}
+      <PendingRepliesSection orgId={org.id} timeZone={org.timeZone} />
     </Stack>
   );
 }

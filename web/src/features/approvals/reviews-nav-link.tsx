@@ -21,7 +21,8 @@ export function ReviewsNavLink() {
     refetchInterval: COUNTS_MS,
   });
   if (!readable) return null;
-  const waiting = counts.data?.awaitingMe ?? 0;
+  // Posts and inbox answers alike wait for this person's decision.
+  const waiting = (counts.data?.awaitingMe ?? 0) + (counts.data?.repliesAwaitingMe ?? 0);
   const overdue = counts.data?.overdue ?? 0;
   return (
     <NavLink

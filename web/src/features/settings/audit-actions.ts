@@ -45,6 +45,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   'takedown.requested',
   'takedown.manual_done',
   'privacy.settings_updated',
+  'inbox.replied',
+  'inbox.reply_failed',
+  'inbox.reply_submitted',
+  'inbox.reply_approved',
+  'inbox.reply_rejected',
 ] as const;
 
 export function useAuditActionLabel(): (action: string) => string {
