@@ -6,6 +6,7 @@ export * from './rules/inbox-classify.ts';
 export * from './rules/pii-scan.ts';
 export * from './rules/post-check.ts';
 export * from './rules/post-text.ts';
+export * from './rules/reply-approval.ts';
 export * from './rules/reply-template.ts';
 export * from './rules/response-time.ts';
 export * from './rules/roles.ts';

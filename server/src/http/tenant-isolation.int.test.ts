@@ -32,6 +32,7 @@ function sampleBodies(ids: Ids): Record<string, unknown> {
     'PATCH /api/orgs/:orgId/inbox/settings': { workdayTargetMinutes: 5, netiquetteUrl: 'https://fremd.example' },
     'POST /api/orgs/:orgId/inbox/:id/replies': { text: 'Übernommen' },
     'POST /api/orgs/:orgId/inbox/:id/moderate': { action: 'hide', reason: 'Übernahmeversuch' },
+    'POST /api/orgs/:orgId/inbox/replies/:id/decision': { decision: 'approve', comment: null },
     'POST /api/orgs/:orgId/reply-templates': { name: 'Übernommen', body: 'Hallo {{autor}}' },
     'PATCH /api/orgs/:orgId/reply-templates/:id': { name: 'Übernommen', body: 'x' },
     'PATCH /api/orgs/:orgId/posts/:id': { baseVersion: 1, text: 'Übernommen', tags: ['übernommen'] },
@@ -107,6 +108,7 @@ type Ids = {
   targetId: string;
   mediaId: string;
   inboxItemId: string;
+  pendingReplyId: string;
   templateId: string;
   evidenceId: string;
   postTemplateId: string;
@@ -181,7 +183,12 @@ async function inboxIds(orgId: string, channelId: string, site: string) {
     orgId,
     `Baustein ${site}`,
   ]);
-  return { inboxItemId, evidenceId, templateId };
+  // An answer waiting for approval: a stranger must neither see nor decide it.
+  const pendingReplyId = await q(
+    `insert into inbox_replies (org_id, item_id, text, state) values ($1, $2, $3, 'pending_approval') returning id`,
+    [orgId, inboxItemId, `Antwort bei ${site}`],
+  );
+  return { inboxItemId, evidenceId, templateId, pendingReplyId };
 }
 
 /** A template, a Rubrik and an ICS subscription: the planning ids a route can name. */
@@ -338,7 +345,7 @@ async function snapshotB() {
       'select id, status, assignee_id, tags, hidden_at, answered_at from inbox_items where org_id = $1 order by id',
     ),
     inboxOther: await q(
-      `select (select count(*) from inbox_replies where org_id = $1)::int as replies,
+      `select (select json_agg(state order by id) from inbox_replies where org_id = $1) as replies,
               (select count(*) from inbox_evidence where org_id = $1)::int as evidence,
               (select json_agg(json_build_object('name', name, 'body', body) order by id) from reply_templates where org_id = $1) as templates,
               (select row_to_json(s) from inbox_settings s where org_id = $1) as settings`,
@@ -385,6 +392,7 @@ const ID_KINDS: Record<string, keyof Ids> = {
   targets: 'targetId',
   media: 'mediaId',
   inbox: 'inboxItemId',
+  replies: 'pendingReplyId',
   'reply-templates': 'templateId',
   evidence: 'evidenceId',
   templates: 'postTemplateId',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { at, createdAt, tenantId } from './columns.ts';
 import { organisations } from './orgs.ts';
@@ -93,10 +93,19 @@ export const inboxReplies = pgTable(
     error: text('error'),
     createdAt: createdAt(),
     sentAt: at('sent_at'),
+    /** The approval decision, when the organisation's settings asked for one. */
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: at('decided_at'),
+    approved: boolean('approved'),
+    decisionComment: text('decision_comment'),
   },
   (t) => [
     index('inbox_replies_item_idx').on(t.itemId),
-    check('inbox_replies_state_check', sql`${t.state} in ('sending', 'sent', 'failed')`),
+    index('inbox_replies_pending_idx').on(t.orgId, t.createdAt).where(sql`${t.state} = 'pending_approval'`),
+    check(
+      'inbox_replies_state_check',
+      sql`${t.state} in ('pending_approval', 'rejected', 'sending', 'sent', 'failed')`,
+    ),
   ],
 );
 
@@ -152,5 +161,7 @@ export const inboxSettings = pgTable('inbox_settings', {
   protectedChannel: text('protected_channel'),
   pollMinutes: integer('poll_minutes').notNull().default(5),
   extraTerms: jsonb('extra_terms').$type<{ class: string; term: string }[]>().notNull().default([]),
+  replyApproval: text('reply_approval').notNull().default('off'),
+  replyApproverRoles: text('reply_approver_roles').array().notNull().default(['approver']),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });

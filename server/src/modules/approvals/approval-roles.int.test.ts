@@ -240,7 +240,7 @@ describe('across organisations', () => {
     expect(queue.items.length).toBeGreaterThan(0);
     expect(queue.items.every((i: { review: { you: { canDecide: boolean } } }) => i.review.you.canDecide)).toBe(true);
     const counts = (await call(t.app, { url: `/api/orgs/${orgId}/reviews/counts`, as: leitung })).json();
-    expect(counts).toEqual({ awaitingMe: queue.items.length, overdue: 0 });
+    expect(counts).toEqual({ awaitingMe: queue.items.length, overdue: 0, repliesAwaitingMe: 0 });
     expect((await call(t.app, { url: `/api/orgs/${orgId}/reviews/counts`, as: datenschutz })).json().awaitingMe).toBe(
       0,
     );

@@ -15,6 +15,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf, requireOrgPermission } from '../../http/context.ts';
+import { countRepliesAwaiting } from '../inbox/reply-approval.ts';
 import { decideReview } from './decide.ts';
 import { createPolicy, deletePolicy, listPolicies, updatePolicy } from './policies.ts';
 import { reviewCounts, reviewQueue } from './queue.ts';
@@ -161,7 +162,8 @@ export async function approvalRoutes(app: FastifyInstance, deps: Deps): Promise<
     { schema: { tags, params: orgParams, response: { 200: reviewCountsSchema } } },
     async (request) => {
       const actor = await member(request, request.params.orgId, 'posts.read');
-      return reviewCounts(deps.db, actor.orgId, actor, deps.clock());
+      const posts = await reviewCounts(deps.db, actor.orgId, actor, deps.clock());
+      return { ...posts, repliesAwaitingMe: await countRepliesAwaiting(deps.db, actor.orgId, actor) };
     },
   );
 }

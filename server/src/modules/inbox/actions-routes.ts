@@ -3,6 +3,8 @@ import {
   inboxReplySchema,
   inboxThreadSchema,
   moderateSchema,
+  pendingRepliesSchema,
+  replyDecisionInputSchema,
   replyTemplateInputSchema,
   replyTemplateSchema,
   sendReplySchema,
@@ -18,6 +20,7 @@ import { AppError } from '../../http/errors.ts';
 import { evidenceFilename } from './evidence.ts';
 import { moderate } from './moderation.ts';
 import { sendReply } from './reply.ts';
+import { decideReply, pendingReplies } from './reply-approval.ts';
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate } from './templates.ts';
 import { loadThread } from './thread.ts';
 
@@ -30,8 +33,14 @@ const tags = ['inbox'];
 export async function inboxActionRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const answerer = async (request: FastifyRequest, orgId: string) => {
-    await requireOrgPermission(deps.db, request, orgId, 'inbox.answer');
-    return { ...actorOf(request), orgId };
+    const { roles } = await requireOrgPermission(deps.db, request, orgId, 'inbox.answer');
+    return { ...actorOf(request), orgId, roles };
+  };
+  // Replies waiting for approval: any member may ask; what they may decide follows from the
+  // organisation's approver roles (a Leitung usually cannot read the inbox itself).
+  const member = async (request: FastifyRequest, orgId: string) => {
+    const { roles } = await requireOrgPermission(deps.db, request, orgId, 'posts.read');
+    return { ...actorOf(request), orgId, roles };
   };
 
   r.get(
@@ -45,8 +54,8 @@ export async function inboxActionRoutes(app: FastifyInstance, deps: Deps): Promi
       },
     },
     async (request) => {
-      await requireOrgPermission(deps.db, request, request.params.orgId, 'inbox.read');
-      return loadThread(deps, request.params.orgId, request.params.id);
+      const { roles } = await requireOrgPermission(deps.db, request, request.params.orgId, 'inbox.read');
+      return loadThread(deps, request.params.orgId, request.params.id, { ...actorOf(request), roles });
     },
   );
 
@@ -65,6 +74,33 @@ export async function inboxActionRoutes(app: FastifyInstance, deps: Deps): Promi
       const actor = await answerer(request, request.params.orgId);
       return reply.code(201).send(await sendReply(deps, actor, request.params.id, request.body));
     },
+  );
+
+  r.get(
+    '/api/orgs/:orgId/inbox/replies/pending',
+    {
+      schema: {
+        tags,
+        summary: 'Answers waiting for my approval, with the comment they answer',
+        params: orgParams,
+        response: { 200: pendingRepliesSchema },
+      },
+    },
+    async (request) => pendingReplies(deps, await member(request, request.params.orgId)),
+  );
+
+  r.post(
+    '/api/orgs/:orgId/inbox/replies/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Approve (and send) or reject an answer waiting for approval; rejecting needs a comment',
+        params: idParams,
+        body: replyDecisionInputSchema,
+        response: { 200: inboxReplySchema },
+      },
+    },
+    async (request) => decideReply(deps, await member(request, request.params.orgId), request.params.id, request.body),
   );
 
   r.post(

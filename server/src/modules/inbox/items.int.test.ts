@@ -129,6 +129,8 @@ describe('settings', () => {
       protectedChannel: null,
       pollMinutes: 5,
       extraTerms: [],
+      replyApproval: 'off',
+      replyApproverRoles: ['approver'],
     });
     const body = {
       weekendTargetMinutes: 720,
@@ -143,6 +145,11 @@ describe('settings', () => {
     expect(entry!.details).toEqual({ changed: ['weekendTargetMinutes', 'netiquetteUrl', 'extraTerms'] });
     const invalid = await call(t.app, { method: 'PATCH', url, as: owner, body: { pollMinutes: 0 } });
     expect(invalid.statusCode).toBe(400);
+    // Viewers and contributors cannot approve answers, and someone must.
+    for (const replyApproverRoles of [['viewer'], ['contributor'], []]) {
+      const refused = await call(t.app, { method: 'PATCH', url, as: owner, body: { replyApproverRoles } });
+      expect(refused.statusCode, JSON.stringify(replyApproverRoles)).toBe(400);
+    }
   });
 });
 

@@ -10,13 +10,13 @@ import { adapterFor, contextFor } from '../channels/access.ts';
 import { markNeedsReconnect } from '../channels/reconnect.ts';
 import { channelRow } from '../channels/service.ts';
 import { capture } from './evidence.ts';
-import { isUnderOurPost, loadThread, refOf } from './thread.ts';
+import { isUnderOurPost, loadThread, type ReplyViewer, refOf } from './thread.ts';
 import { loadItemRow } from './view.ts';
 
 // "Hide, don't delete": evidence is committed first, whatever happens at the network after.
 // Nothing here ever deletes an item or its evidence.
 
-type OrgActor = Actor & { orgId: string };
+type OrgActor = Actor & ReplyViewer & { orgId: string };
 
 const ERROR_CODES: Record<AnyChannelError['kind'], ErrorCode> = {
   transient: 'inbox_hide_unreachable',
@@ -33,7 +33,7 @@ export async function moderate(
   const item = await loadItemRow(deps.db, actor.orgId, itemId);
   const channel = await channelRow(deps.db, actor.orgId, item.channelId);
   const evidence = await capture(deps, actor, item, body.action, body.reason);
-  if (body.action === 'capture' || item.hiddenAt) return loadThread(deps, actor.orgId, item.id);
+  if (body.action === 'capture' || item.hiddenAt) return loadThread(deps, actor.orgId, item.id, actor);
 
   const adapter = adapterFor(deps, channel.network);
   const kept = { evidenceId: evidence.id };
@@ -67,5 +67,5 @@ export async function moderate(
       details: { itemId: item.id, evidenceId: evidence.id, reason: body.reason, remoteUrl: item.url },
     });
   });
-  return loadThread(deps, actor.orgId, item.id);
+  return loadThread(deps, actor.orgId, item.id, actor);
 }

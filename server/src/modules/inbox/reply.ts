@@ -1,4 +1,4 @@
-import { partLimit, splitThread } from '@nahbar/common';
+import { type InboxClass, partLimit, replyNeedsApproval, splitThread } from '@nahbar/common';
 import { and, eq, sql } from 'drizzle-orm';
 import { type AnyChannelError, isChannelError, type PublishInput } from '../../channels/contract.ts';
 import { inboxItems, inboxReplies, organisations, users } from '../../db/schema/index.ts';
@@ -9,15 +9,17 @@ import { recordAudit } from '../audit/service.ts';
 import { adapterFor, type ChannelRow, contextFor } from '../channels/access.ts';
 import { markNeedsReconnect } from '../channels/reconnect.ts';
 import { channelRow } from '../channels/service.ts';
+import { submitReplyForApproval } from './reply-approval.ts';
+import { getInboxSettings } from './settings.ts';
 import { templateExists } from './templates.ts';
 import { refOf, replyView } from './thread.ts';
-import { loadItemRow } from './view.ts';
+import { type ItemRow, loadItemRow } from './view.ts';
 
 // Answering from the inbox: the row is written first (state "sending"), so a crash or a
 // network failure leaves a trace; its id is the idempotency key the adapter derives from.
 
-type OrgActor = Actor & { orgId: string };
-type ReplyRow = typeof inboxReplies.$inferSelect;
+export type OrgActor = Actor & { orgId: string };
+export type ReplyRow = typeof inboxReplies.$inferSelect;
 
 const ERROR_CODES: Record<AnyChannelError['kind'], ErrorCode> = {
   transient: 'inbox_reply_unreachable',
@@ -25,7 +27,7 @@ const ERROR_CODES: Record<AnyChannelError['kind'], ErrorCode> = {
   auth: 'inbox_channel_needs_reconnect',
 };
 
-async function authorName(deps: Deps, userId: string | null): Promise<string | null> {
+export async function authorName(deps: Deps, userId: string | null): Promise<string | null> {
   if (!userId) return null;
   const [row] = await deps.db.select({ name: users.name }).from(users).where(eq(users.id, userId));
   return row?.name ?? null;
@@ -46,10 +48,10 @@ export async function sendReply(
   if (body.templateId && !(await templateExists(deps, actor.orgId, body.templateId))) {
     throw new AppError('validation_failed', [{ field: 'templateId', code: 'not_found' }]);
   }
-  const [org] = await deps.db
-    .select({ language: organisations.language })
-    .from(organisations)
-    .where(eq(organisations.id, actor.orgId));
+  const settings = await getInboxSettings(deps.db, actor.orgId);
+  if (replyNeedsApproval(settings.replyApproval, item.classes as InboxClass[])) {
+    return submitReplyForApproval(deps, actor, item, channel, body, settings.replyApproverRoles);
+  }
 
   const reply = await deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -67,10 +69,26 @@ export async function sendReply(
     if (!row) throw new Error('insert returned no row');
     return row;
   });
+  const sent = await deliverReply(deps, actor, item, channel, reply);
+  return replyView(sent, await authorName(deps, actor.userId), { decidedByName: null, canDecide: false });
+}
 
+/**
+ * Sends a stored reply (state "sending") through the adapter, threaded under the item, and
+ * records the outcome. A network failure leaves the reply "failed" and answers with the
+ * network's reason.
+ */
+export async function deliverReply(deps: Deps, actor: OrgActor, item: ItemRow, channel: ChannelRow, reply: ReplyRow) {
+  const adapter = adapterFor(deps, channel.network);
+  const caps = adapter.capabilities(channel.settings);
+  if (!adapter.reply) throw new AppError('inbox_not_supported');
+  const [org] = await deps.db
+    .select({ language: organisations.language })
+    .from(organisations)
+    .where(eq(organisations.id, actor.orgId));
   const input: PublishInput = {
     idempotencyKey: reply.id,
-    parts: caps.threads ? splitThread(body.text, partLimit(caps, null), caps.counting) : [body.text.trim()],
+    parts: caps.threads ? splitThread(reply.text, partLimit(caps, null), caps.counting) : [reply.text.trim()],
     media: [],
     language: org?.language ?? null,
     contentWarning: null,
@@ -80,8 +98,7 @@ export async function sendReply(
   };
   try {
     const published = await adapter.reply(refOf(item), input, contextFor(deps, channel, AbortSignal.timeout(30_000)));
-    const sent = await recordSent(deps, actor, item.id, reply, published);
-    return replyView(sent, await authorName(deps, actor.userId));
+    return await recordSent(deps, actor, item.id, reply, published);
   } catch (error) {
     const failure = isChannelError(error)
       ? error

@@ -16,6 +16,8 @@ export const DEFAULT_INBOX_SETTINGS: InboxSettings = {
   protectedChannel: null,
   pollMinutes: 5,
   extraTerms: [],
+  replyApproval: 'off',
+  replyApproverRoles: ['approver'],
 };
 
 type SettingsRow = typeof inboxSettings.$inferSelect;
@@ -30,6 +32,8 @@ function settingsView(row: SettingsRow | undefined): InboxSettings {
     protectedChannel: row.protectedChannel,
     pollMinutes: row.pollMinutes,
     extraTerms: row.extraTerms as InboxSettings['extraTerms'],
+    replyApproval: row.replyApproval as InboxSettings['replyApproval'],
+    replyApproverRoles: row.replyApproverRoles as InboxSettings['replyApproverRoles'],
   };
 }
 

@@ -1,11 +1,20 @@
-import type { InboxThread } from '@nahbar/common';
-import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+import {
+  type InboxClass,
+  type InboxReply,
+  type InboxThread,
+  type Role,
+  replyNeedsApproval,
+  replyRefusal,
+} from '@nahbar/common';
+import { and, asc, eq, ne, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { InboxRef, ModerationLinks } from '../../channels/contract.ts';
 import type { DbOrTx } from '../../db/open.ts';
 import { inboxEvidence, inboxItems, inboxReplies, postTargets, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import { adapterFor, type ChannelRow, contextFor } from '../channels/access.ts';
 import { channelRow } from '../channels/service.ts';
+import { getInboxSettings } from './settings.ts';
 import { type ItemRow, itemViews, loadItemRow } from './view.ts';
 
 // The thread view: the item, its conversation at the network, our answers, what moderation
@@ -25,17 +34,59 @@ export function refOf(item: ItemRow): InboxRef {
   };
 }
 
-export function replyView(row: ReplyRow, authorName: string | null) {
+export function replyView(
+  row: ReplyRow,
+  authorName: string | null,
+  extra: { decidedByName: string | null; canDecide: boolean },
+): InboxReply {
   return {
     id: row.id,
+    itemId: row.itemId,
     text: row.text,
     authorName,
-    state: row.state as 'sending' | 'sent' | 'failed',
+    state: row.state as InboxReply['state'],
     url: row.url,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
+    decision:
+      row.decidedAt && row.approved !== null
+        ? {
+            approved: row.approved,
+            byName: extra.decidedByName,
+            at: row.decidedAt.toISOString(),
+            comment: row.decisionComment,
+          }
+        : null,
+    canDecide: extra.canDecide,
   };
 }
+
+/** Our replies to one item, oldest first, as the viewer sees them (may they decide?). */
+export async function replyViews(
+  db: DbOrTx,
+  orgId: string,
+  where: SQL,
+  viewer: ReplyViewer,
+  approverRoles: readonly Role[],
+): Promise<InboxReply[]> {
+  const author = alias(users, 'reply_author');
+  const decider = alias(users, 'reply_decider');
+  const rows = await db
+    .select({ reply: inboxReplies, name: author.name, deciderName: decider.name })
+    .from(inboxReplies)
+    .leftJoin(author, eq(author.id, inboxReplies.authorId))
+    .leftJoin(decider, eq(decider.id, inboxReplies.decidedBy))
+    .where(and(eq(inboxReplies.orgId, orgId), where))
+    .orderBy(asc(inboxReplies.createdAt), asc(inboxReplies.id));
+  return rows.map(({ reply, name, deciderName }) =>
+    replyView(reply, name, {
+      decidedByName: deciderName,
+      canDecide: replyRefusal(reply, viewer, approverRoles) === null,
+    }),
+  );
+}
+
+export type ReplyViewer = { userId: string | null; roles: readonly Role[] };
 
 /**
  * Networks let only the thread's author hide replies (Bluesky's threadgate sits on the root),
@@ -81,18 +132,14 @@ function moderationLinks(deps: Deps, channel: ChannelRow, item: ItemRow): Modera
   return adapter.moderationLinks({ ...refOf(item), authorHandle: item.authorHandle }, contextFor(deps, channel));
 }
 
-export async function loadThread(deps: Deps, orgId: string, itemId: string): Promise<InboxThread> {
+export async function loadThread(deps: Deps, orgId: string, itemId: string, viewer: ReplyViewer): Promise<InboxThread> {
   const item = await loadItemRow(deps.db, orgId, itemId);
   const channel = await channelRow(deps.db, orgId, item.channelId);
   const now = deps.clock();
+  const settings = await getInboxSettings(deps.db, orgId);
   const [others, replies, evidence, underOurPost] = await Promise.all([
     conversationRows(deps.db, item),
-    deps.db
-      .select({ reply: inboxReplies, name: users.name })
-      .from(inboxReplies)
-      .leftJoin(users, eq(users.id, inboxReplies.authorId))
-      .where(and(eq(inboxReplies.orgId, orgId), eq(inboxReplies.itemId, item.id)))
-      .orderBy(asc(inboxReplies.createdAt), asc(inboxReplies.id)),
+    replyViews(deps.db, orgId, eq(inboxReplies.itemId, item.id), viewer, settings.replyApproverRoles),
     deps.db
       .select({ row: inboxEvidence, name: users.name })
       .from(inboxEvidence)
@@ -107,7 +154,11 @@ export async function loadThread(deps: Deps, orgId: string, itemId: string): Pro
   return {
     item: view,
     conversation,
-    replies: replies.map(({ reply, name }) => replyView(reply, name)),
+    replies,
+    replyApproval: {
+      required: replyNeedsApproval(settings.replyApproval, item.classes as InboxClass[]),
+      roles: settings.replyApproverRoles,
+    },
     moderation: {
       canHide: capabilities.hideReplies && underOurPost && channel.status !== 'disconnected',
       links: moderationLinks(deps, channel, item),

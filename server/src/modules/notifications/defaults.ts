@@ -10,6 +10,7 @@ export const DEFAULT_MODES: Record<NotificationType, DeliveryMode> = {
   rejected: 'immediately',
   approved: 'daily',
   review_overdue: 'immediately',
+  reply_review_requested: 'immediately',
   publish_failed: 'immediately',
   channel_needs_reconnect: 'immediately',
   consent_expiring: 'daily',

@@ -117,6 +117,24 @@ const WORDINGS: Record<NotificationType, Record<Language, (p: Record<string, str
       action: 'Open post',
     }),
   },
+  reply_review_requested: {
+    de: (p, org) => ({
+      subject: `Antwort zur Freigabe: „${p.comment}“`,
+      lines: [
+        `${p.author} hat eine Antwort auf den Kommentar „${p.comment}“ (${p.channel}, ${org}) geschrieben und bittet Sie um Freigabe.`,
+        'Erst nach Ihrer Freigabe wird die Antwort gesendet.',
+      ],
+      action: 'Antwort prüfen',
+    }),
+    en: (p, org) => ({
+      subject: `Answer to approve: “${p.comment}”`,
+      lines: [
+        `${p.author} wrote an answer to the comment “${p.comment}” (${p.channel}, ${org}) and asks for your approval.`,
+        'The answer is sent only once you approve it.',
+      ],
+      action: 'Review answer',
+    }),
+  },
   approved: {
     de: (p, org) => ({
       subject: `Freigegeben: „${p.post}“`,

@@ -124,6 +124,7 @@ describe('preferences', () => {
       publish_failed: 'immediately',
       channel_needs_reconnect: 'immediately',
       review_overdue: 'immediately',
+      reply_review_requested: 'immediately',
       consent_expiring: 'daily',
     });
     const put = (modes: Record<string, string>) =>
