@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BlueskyJourney, startBlueskyJourney } from './bluesky-journey.ts';
-import { checkPage, connectBlueskyThroughThePage, setUpThroughThePage } from './browser.ts';
+import { checkPage, connectBlueskyThroughThePage, joinThroughInvitation, setUpThroughThePage } from './browser.ts';
 import { apiCall, type RawBody } from './journey.ts';
 
 // Issue #6's journey: a contributor suggests a post showing a child → an editor completes it and
@@ -38,24 +38,8 @@ const call = <T>(on: Page, method: string, url: string, body?: unknown, raw?: Ra
   apiCall<T>(on, method, url, body, raw);
 
 /** Invite through the API, accept through the page in a browser of their own. */
-async function join(key: keyof typeof team): Promise<Page> {
-  const member = team[key];
-  await call(page, 'POST', `/orgs/${orgId}/invitations`, { email: member.email, roles: member.roles });
-  const mails = await call<{ to: string; text: string }[]>(page, 'GET', `/orgs/${orgId}/outbox`);
-  const link = mails.find((m) => m.to.includes(member.email))?.text.match(/https?:\/\/\S+einladung\?token=\S+/)?.[0];
-  expect(link, `invitation for ${member.email}`).toBeTruthy();
-  const context = await page
-    .context()
-    .browser()!
-    .newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  const own = await context.newPage();
-  await own.goto(link!);
-  await own.getByRole('textbox', { name: 'Name', exact: true }).fill(member.name);
-  await own.getByLabel('Passwort').fill(PASSWORD);
-  await own.getByRole('button', { name: 'Einladung annehmen' }).click();
-  await own.waitForURL(`${j.baseUrl}/`);
-  return own;
-}
+const join = (key: keyof typeof team): Promise<Page> =>
+  joinThroughInvitation(page, j.baseUrl, orgId, { ...team[key], password: PASSWORD });
 
 const reviewPanel = (on: Page) => on.getByRole('region', { name: 'Freigabestatus' });
 

@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
+import { apiCall } from './journey.ts';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
 
@@ -90,4 +91,44 @@ export async function connectBlueskyThroughThePage(
   const card = page.getByRole('article').filter({ hasText: `@${account.handle}` });
   await expect.poll(() => card.getByText('Verbunden', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
   await dialogGone(page);
+}
+
+/** Kanäle → Mastodon → the instance's authorize page (the contract fake says yes) → back, connected. */
+export async function connectMastodonThroughThePage(page: Page, instanceUrl: string, account: string): Promise<void> {
+  await page.getByRole('link', { name: 'Kanäle' }).click();
+  await page.getByRole('button', { name: 'Kanal hinzufügen' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /Mastodon/ }).click();
+  await dialog.getByRole('textbox', { name: 'Adresse der Instanz' }).fill(instanceUrl);
+  await dialog.getByRole('button', { name: 'Weiter zur Instanz' }).click();
+  await page.waitForURL('**/kanaele**');
+  const card = page.getByRole('article').filter({ hasText: `@${account}` });
+  await expect.poll(() => card.getByText('Verbunden', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+/**
+ * A colleague joins: invited through the API by the signed-in `page`, the invitation accepted in a
+ * browser context of their own. Returns their page, signed in.
+ */
+export async function joinThroughInvitation(
+  page: Page,
+  baseUrl: string,
+  orgId: string,
+  member: { name: string; email: string; password: string; roles: readonly string[] },
+): Promise<Page> {
+  await apiCall(page, 'POST', `/orgs/${orgId}/invitations`, { email: member.email, roles: member.roles });
+  const mails = await apiCall<{ to: string; text: string }[]>(page, 'GET', `/orgs/${orgId}/outbox`);
+  const link = mails.find((m) => m.to.includes(member.email))?.text.match(/https?:\/\/\S+einladung\?token=\S+/)?.[0];
+  expect(link, `invitation for ${member.email}`).toBeTruthy();
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  const own = await context.newPage();
+  await own.goto(link!);
+  await own.getByRole('textbox', { name: 'Name', exact: true }).fill(member.name);
+  await own.getByLabel('Passwort').fill(member.password);
+  await own.getByRole('button', { name: 'Einladung annehmen' }).click();
+  await own.waitForURL(`${baseUrl}/`);
+  return own;
 }

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MastodonFake, startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
-import { checkPage, dialogGone, dialogShown, launch, setUpThroughThePage } from './browser.ts';
+import {
+  checkPage,
+  connectMastodonThroughThePage,
+  dialogGone,
+  dialogShown,
+  launch,
+  setUpThroughThePage,
+} from './browser.ts';
 import startServer from './global-setup.ts';
 
 // Set-up → connect Mastodon through OAuth (the contract fake) → write a reply template → publish
@@ -46,15 +53,7 @@ describe('inbox journey', () => {
   it('sets up the organisation and connects Mastodon through OAuth', async () => {
     await setUpThroughThePage(page, baseUrl, owner);
 
-    await page.getByRole('link', { name: 'Kanäle' }).click();
-    await page.getByRole('button', { name: 'Kanal hinzufügen' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /Mastodon/ }).click();
-    await dialog.getByRole('textbox', { name: 'Adresse der Instanz' }).fill(fake.url);
-    await dialog.getByRole('button', { name: 'Weiter zur Instanz' }).click();
-    await page.waitForURL('**/kanaele**');
-    const card = page.getByRole('article').filter({ hasText: '@stadtteiltreff' });
-    await expect.poll(() => card.getByText('Verbunden', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await connectMastodonThroughThePage(page, fake.url, 'stadtteiltreff');
   });
 
   it('sets the inbox up: netiquette, crisis procedure and a reply template with placeholders', async () => {

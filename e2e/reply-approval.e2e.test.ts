@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MastodonFake, startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
-import { checkPage, dialogGone, launch, setUpThroughThePage } from './browser.ts';
+import {
+  checkPage,
+  connectMastodonThroughThePage,
+  dialogGone,
+  joinThroughInvitation,
+  launch,
+  setUpThroughThePage,
+} from './browser.ts';
 import startServer from './global-setup.ts';
 import { apiCall } from './journey.ts';
 
@@ -46,37 +53,13 @@ afterAll(async () => {
 const thread = () => page.getByRole('article');
 const repliesAtInstance = () => fake.statuses('stadtteiltreff').filter((s) => s.inReplyToId);
 
-/** Invite through the API, accept through the page in a browser of their own. */
-async function join(member: typeof leitung, roles: string[]): Promise<Page> {
-  await apiCall(page, 'POST', `/orgs/${orgId}/invitations`, { email: member.email, roles });
-  const mails = await apiCall<{ to: string; text: string }[]>(page, 'GET', `/orgs/${orgId}/outbox`);
-  const link = mails.find((m) => m.to.includes(member.email))?.text.match(/https?:\/\/\S+einladung\?token=\S+/)?.[0];
-  expect(link, `invitation for ${member.email}`).toBeTruthy();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  const own = await context.newPage();
-  await own.goto(link!);
-  await own.getByRole('textbox', { name: 'Name', exact: true }).fill(member.name);
-  await own.getByLabel('Passwort').fill(member.password);
-  await own.getByRole('button', { name: 'Einladung annehmen' }).click();
-  await own.waitForURL(`${baseUrl}/`);
-  return own;
-}
-
 describe('replies that need approval', () => {
   it('sets up the organisation and connects Mastodon through OAuth', async () => {
     await setUpThroughThePage(page, baseUrl, owner);
     const session = await apiCall<{ organisations: { id: string }[] }>(page, 'GET', '/auth/session');
     orgId = session.organisations[0]!.id;
 
-    await page.getByRole('link', { name: 'Kanäle' }).click();
-    await page.getByRole('button', { name: 'Kanal hinzufügen' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /Mastodon/ }).click();
-    await dialog.getByRole('textbox', { name: 'Adresse der Instanz' }).fill(fake.url);
-    await dialog.getByRole('button', { name: 'Weiter zur Instanz' }).click();
-    await page.waitForURL('**/kanaele**');
-    const card = page.getByRole('article').filter({ hasText: '@stadtteiltreff' });
-    await expect.poll(() => card.getByText('Verbunden', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await connectMastodonThroughThePage(page, fake.url, 'stadtteiltreff');
   });
 
   it('asks for an approval of every reply, by Leitung', async () => {
@@ -114,7 +97,7 @@ describe('replies that need approval', () => {
   });
 
   it('has Leitung on the team, in a browser of her own', async () => {
-    approverPage = await join(leitung, ['approver']);
+    approverPage = await joinThroughInvitation(page, baseUrl, orgId, { ...leitung, roles: ['approver'] });
   });
 
   it('publishes a post that somebody criticises', async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboxEntry } from '../../channels/contract.ts';
 import { type Browser, call, createTestApp, setUp, type TestApp } from '../../test/harness.ts';
 import { type MastodonFake, startMastodonFake } from '../../test/mastodon-contract-fake.ts';
-import { adapterFor, contextFor } from '../channels/access.ts';
 import { channelRow } from '../channels/service.ts';
+import { storeFetched } from './test-factories.ts';
 
 // Answering from the inbox against the Mastodon contract fake (no Mastodon server runs here):
 // the answer is threaded and names the author; network failures leave the item open.
@@ -33,31 +32,7 @@ async function connectViaOAuth() {
 /** Someone answers our status; the item is stored as ingest stores what fetchInbox returns. */
 async function lenaAsks(text: string): Promise<{ id: string; statusId: string }> {
   const statusId = fake.postAs('lena', { text, inReplyToId: ourStatus });
-  const channel = await channelRow(t.db, orgId, channelId);
-  const page = await adapterFor(t.deps, 'mastodon').fetchInbox?.(null, contextFor(t.deps, channel));
-  const entry = page?.entries.find((e: InboxEntry) => e.remoteId === statusId);
-  if (!entry) throw new Error(`fetchInbox did not deliver ${statusId}`);
-  const rows = await t.db.$client.query<{ id: string }>(
-    `insert into inbox_items (org_id, channel_id, remote_id, kind, text, author_id, author_handle, url, received_at,
-       root_remote_id, parent_remote_id, conversation_id, raw)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
-    [
-      orgId,
-      channelId,
-      entry.remoteId,
-      entry.kind,
-      entry.text,
-      entry.author.id,
-      entry.author.handle,
-      entry.url,
-      entry.createdAt,
-      entry.rootRemoteId,
-      entry.parentRemoteId,
-      entry.conversationId,
-      JSON.stringify(entry.raw),
-    ],
-  );
-  return { id: rows.rows[0]!.id, statusId };
+  return { id: await storeFetched(t, orgId, channelId, statusId), statusId };
 }
 
 const itemRow = async (id: string) =>

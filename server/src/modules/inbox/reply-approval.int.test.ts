@@ -1,12 +1,10 @@
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboxEntry } from '../../channels/contract.ts';
 import { addMember, type Browser, call, createTestApp, setUp, type TestApp } from '../../test/harness.ts';
 import { type MastodonFake, startMastodonFake } from '../../test/mastodon-contract-fake.ts';
 import { type SmtpInbox, startSmtpInbox } from '../../test/smtp.ts';
 import { until } from '../../test/wait.ts';
-import { adapterFor, contextFor } from '../channels/access.ts';
-import { channelRow } from '../channels/service.ts';
+import { storeFetched } from './test-factories.ts';
 
 // Answers that wait for approval, against the Mastodon contract fake: "sensitive" holds the
 // answer to a criticism (not to a question), the approver is asked by mail, sees it in their
@@ -42,32 +40,7 @@ async function connectViaOAuth() {
 /** Someone comments on our status; stored as ingest stores it, with the classifier's classes. */
 async function comment(text: string, classes: string[]): Promise<{ id: string; statusId: string }> {
   const statusId = fake.postAs('lena', { text, inReplyToId: ourStatus });
-  const channel = await channelRow(t.db, orgId, channelId);
-  const page = await adapterFor(t.deps, 'mastodon').fetchInbox?.(null, contextFor(t.deps, channel));
-  const entry = page?.entries.find((e: InboxEntry) => e.remoteId === statusId);
-  if (!entry) throw new Error(`fetchInbox did not deliver ${statusId}`);
-  const rows = await t.db.$client.query<{ id: string }>(
-    `insert into inbox_items (org_id, channel_id, remote_id, kind, text, author_id, author_handle, url, received_at,
-       root_remote_id, parent_remote_id, conversation_id, raw, classes)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
-    [
-      orgId,
-      channelId,
-      entry.remoteId,
-      entry.kind,
-      entry.text,
-      entry.author.id,
-      entry.author.handle,
-      entry.url,
-      entry.createdAt,
-      entry.rootRemoteId,
-      entry.parentRemoteId,
-      entry.conversationId,
-      JSON.stringify(entry.raw),
-      classes,
-    ],
-  );
-  return { id: rows.rows[0]!.id, statusId };
+  return { id: await storeFetched(t, orgId, channelId, statusId, classes), statusId };
 }
 
 const answer = (itemId: string, text: string, as: Browser = editor) =>

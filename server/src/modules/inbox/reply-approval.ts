@@ -16,7 +16,7 @@ import { channelRow } from '../channels/service.ts';
 import { deliverNotified, notify } from '../notifications/notify.ts';
 import { excerpt } from '../notifications/publish-failed.ts';
 import { orgMembersWithRoles } from '../notifications/recipients.ts';
-import { authorName, deliverReply, type OrgActor, type ReplyRow } from './reply.ts';
+import { authorName, deliverReply, insertReply, type OrgActor, type ReplyRow } from './reply.ts';
 import { getInboxSettings } from './settings.ts';
 import { type ReplyViewer, replyViews } from './thread.ts';
 import { type ItemRow, loadItemRow } from './view.ts';
@@ -39,19 +39,7 @@ export async function submitReplyForApproval(
 ) {
   const author = await authorName(deps, actor.userId);
   const { row, notified } = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(inboxReplies)
-      .values({
-        orgId: actor.orgId,
-        itemId: item.id,
-        authorId: actor.userId,
-        templateId: body.templateId ?? null,
-        text: body.text,
-        state: 'pending_approval',
-        createdAt: deps.clock(),
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
+    const row = await insertReply(tx, actor, item.id, body, 'pending_approval', deps.clock());
     await recordAudit(tx, actor, {
       orgId: actor.orgId,
       action: 'inbox.reply_submitted',

@@ -1,6 +1,7 @@
 import { type InboxClass, partLimit, replyNeedsApproval, splitThread } from '@nahbar/common';
 import { and, eq, sql } from 'drizzle-orm';
 import { type AnyChannelError, isChannelError, type PublishInput } from '../../channels/contract.ts';
+import type { DbOrTx } from '../../db/open.ts';
 import { inboxItems, inboxReplies, organisations, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../http/context.ts';
@@ -53,24 +54,34 @@ export async function sendReply(
     return submitReplyForApproval(deps, actor, item, channel, body, settings.replyApproverRoles);
   }
 
-  const reply = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(inboxReplies)
-      .values({
-        orgId: actor.orgId,
-        itemId: item.id,
-        authorId: actor.userId,
-        templateId: body.templateId ?? null,
-        text: body.text,
-        state: 'sending',
-        createdAt: deps.clock(),
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    return row;
-  });
+  const reply = await insertReply(deps.db, actor, item.id, body, 'sending', deps.clock());
   const sent = await deliverReply(deps, actor, item, channel, reply);
   return replyView(sent, await authorName(deps, actor.userId), { decidedByName: null, canDecide: false });
+}
+
+/** The reply row, written before anything goes to the network (its id is the idempotency key). */
+export async function insertReply(
+  db: DbOrTx,
+  actor: OrgActor,
+  itemId: string,
+  body: { text: string; templateId?: string | undefined },
+  state: 'sending' | 'pending_approval',
+  now: Date,
+): Promise<ReplyRow> {
+  const [row] = await db
+    .insert(inboxReplies)
+    .values({
+      orgId: actor.orgId,
+      itemId,
+      authorId: actor.userId,
+      templateId: body.templateId ?? null,
+      text: body.text,
+      state,
+      createdAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
 }
 
 /**

@@ -1,5 +1,9 @@
+import type { InboxEntry } from '../../channels/contract.ts';
 import type { Db } from '../../db/open.ts';
 import { channels, inboxItems, posts, postTargets } from '../../db/schema/index.ts';
+import type { TestApp } from '../../test/harness.ts';
+import { adapterFor, contextFor } from '../channels/access.ts';
+import { channelRow } from '../channels/service.ts';
 
 // Rows as ingest and the engine leave them, written directly: list and paging tests need many.
 
@@ -61,4 +65,41 @@ export async function insertItems(db: Db, channel: { id: string; orgId: string }
     };
   });
   return db.insert(inboxItems).values(rows).returning();
+}
+
+/**
+ * The entry the channel's fetchInbox delivers for `remoteId` (a real adapter call, e.g. against
+ * the Mastodon contract fake), stored as ingest stores it, with the classes a test wants.
+ */
+export async function storeFetched(
+  t: TestApp,
+  orgId: string,
+  channelId: string,
+  remoteId: string,
+  classes: string[] = [],
+): Promise<string> {
+  const channel = await channelRow(t.db, orgId, channelId);
+  const page = await adapterFor(t.deps, channel.network).fetchInbox?.(null, contextFor(t.deps, channel));
+  const entry = page?.entries.find((e: InboxEntry) => e.remoteId === remoteId);
+  if (!entry) throw new Error(`fetchInbox did not deliver ${remoteId}`);
+  const [row] = await t.db
+    .insert(inboxItems)
+    .values({
+      orgId,
+      channelId,
+      remoteId: entry.remoteId,
+      kind: entry.kind,
+      text: entry.text,
+      authorId: entry.author.id,
+      authorHandle: entry.author.handle,
+      url: entry.url,
+      receivedAt: new Date(entry.createdAt),
+      rootRemoteId: entry.rootRemoteId,
+      parentRemoteId: entry.parentRemoteId,
+      conversationId: entry.conversationId,
+      raw: entry.raw,
+      classes,
+    })
+    .returning({ id: inboxItems.id });
+  return row!.id;
 }
