@@ -1,15 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MastodonFake, startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
-import {
-  checkPage,
-  connectMastodonThroughThePage,
-  dialogGone,
-  dialogShown,
-  launch,
-  setUpThroughThePage,
-} from './browser.ts';
-import startServer from './global-setup.ts';
+import { checkPage, connectMastodonThroughThePage, dialogGone, dialogShown, setUpThroughThePage } from './browser.ts';
+import { type Journey, startJourney } from './journey.ts';
 
 // Set-up → connect Mastodon through OAuth (the contract fake) → write a reply template → publish
 // → three other accounts answer (a question, an insult, crisis wording) → "Jetzt abrufen" → answer
@@ -23,26 +16,18 @@ const hostile = 'Ihr seid doch alle Idioten, haltet endlich die Klappe!';
 const crisis = 'Ich will nicht mehr leben, ich halte das alles nicht mehr aus.';
 const netiquette = 'https://stadtteiltreff.example.org/netiquette';
 
+let journey: Journey;
 let baseUrl = '';
-let stopServer: (() => Promise<void>) | undefined;
 let fake: MastodonFake;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
-  [stopServer, browser, fake] = await Promise.all([
-    startServer(project as unknown as Parameters<typeof startServer>[0]),
-    launch(),
-    startMastodonFake({ instant: true }),
-  ]);
+  [journey, fake] = await Promise.all([startJourney(), startMastodonFake({ instant: true })]);
+  ({ baseUrl, page } = journey);
   fake.setAuthorization({ account: 'stadtteiltreff' });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  page = await context.newPage();
 });
 afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
+  await journey?.close();
   await fake?.close();
 });
 

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MastodonFake, startMastodonFake } from '../server/src/test/mastodon-contract-fake.ts';
 import {
@@ -6,11 +6,9 @@ import {
   connectMastodonThroughThePage,
   dialogGone,
   joinThroughInvitation,
-  launch,
   setUpThroughThePage,
 } from './browser.ts';
-import startServer from './global-setup.ts';
-import { apiCall } from './journey.ts';
+import { apiCall, type Journey, startJourney } from './journey.ts';
 
 // Issue #7, replies that need approval: the owner asks for an approval of every reply by Leitung →
 // a critic answers our post on Mastodon (the contract fake) → the owner answers in the inbox: it
@@ -25,28 +23,20 @@ const answer = 'Danke für Ihre offene Rückmeldung! Montags sind wir weiter tel
 const hasty = 'Dann kommen Sie halt dienstags.';
 const reason = 'Bitte freundlicher: Verständnis zeigen und die Telefonzeiten nennen.';
 
+let journey: Journey;
 let baseUrl = '';
-let stopServer: (() => Promise<void>) | undefined;
 let fake: MastodonFake;
-let browser: Browser;
 let page: Page;
 let approverPage: Page;
 let orgId = '';
 
 beforeAll(async () => {
-  const project = { provide: (_key: 'baseUrl', value: string) => (baseUrl = value) };
-  [stopServer, browser, fake] = await Promise.all([
-    startServer(project as unknown as Parameters<typeof startServer>[0]),
-    launch(),
-    startMastodonFake({ instant: true }),
-  ]);
+  [journey, fake] = await Promise.all([startJourney(), startMastodonFake({ instant: true })]);
+  ({ baseUrl, page } = journey);
   fake.setAuthorization({ account: 'stadtteiltreff' });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  page = await context.newPage();
 });
 afterAll(async () => {
-  await browser?.close();
-  await stopServer?.();
+  await journey?.close();
   await fake?.close();
 });
 
