@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import type { InboxThread } from '@nahbar/common';
 import { IconExternalLink, IconEyeOff, IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form-alert.tsx';
+import { ReasonField } from '../../../components/reason-field.tsx';
 import { errorMessage } from '../../../components/server-errors.ts';
 import { inboxApi, inboxKeys } from '../inbox-api.ts';
 
@@ -115,18 +116,15 @@ function ModerateModal({
             {action === 'hide' ? t('moderation.hideExplain') : t('moderation.captureExplain')}
           </Alert>
           <FormAlert message={moderate.error ? errorMessage(moderate.error) : null} />
-          <Textarea
+          <ReasonField
             label={t('moderation.reason')}
             description={t('moderation.reasonHint')}
-            withAsterisk={false}
-            required
-            autosize
-            minRows={3}
+            requiredMessage={t('moderation.reasonRequired')}
+            invalid={invalid}
             maxLength={1000}
             value={reason}
-            error={invalid ? t('moderation.reasonRequired') : undefined}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
+            onChange={(value) => {
+              setReason(value);
               setInvalid(false);
             }}
           />

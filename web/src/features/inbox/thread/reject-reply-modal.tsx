@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form-alert.tsx';
+import { ReasonField } from '../../../components/reason-field.tsx';
 import { errorMessage } from '../../../components/server-errors.ts';
 import { inboxApi } from '../inbox-api.ts';
 import { useRefreshAfterDecision } from './use-refresh-after-decision.ts';
@@ -48,18 +49,15 @@ export function RejectReplyModal({ orgId, replyId, opened, onClose }: Props) {
       >
         <Stack>
           <FormAlert message={reject.error ? errorMessage(reject.error) : null} />
-          <Textarea
+          <ReasonField
             label={t('decision.reason')}
             description={t('decision.reasonHint')}
-            withAsterisk={false}
-            required
-            autosize
-            minRows={3}
+            requiredMessage={t('decision.reasonRequired')}
+            invalid={invalid}
             maxLength={2000}
             value={reason}
-            error={invalid ? t('decision.reasonRequired') : undefined}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
+            onChange={(value) => {
+              setReason(value);
               setInvalid(false);
             }}
           />
