@@ -1,12 +1,10 @@
-import { Alert, Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { InboxThread } from '@nahbar/common';
 import { IconExternalLink, IconEyeOff, IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../../../components/form-alert.tsx';
-import { ReasonField } from '../../../components/reason-field.tsx';
-import { errorMessage } from '../../../components/server-errors.ts';
+import { ReasonModal } from '../../../components/reason-modal.tsx';
 import { inboxApi, inboxKeys } from '../inbox-api.ts';
 
 type Action = 'hide' | 'capture';
@@ -74,70 +72,44 @@ function ModerateModal({
   action: Action | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation(['inbox', 'common']);
+  const { t } = useTranslation('inbox');
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [invalid, setInvalid] = useState(false);
   const moderate = useMutation({
     mutationFn: (input: { action: Action; reason: string }) => inboxApi.moderate(orgId, itemId, input),
     onSuccess: (thread) => {
       queryClient.setQueryData(inboxKeys.thread(orgId, itemId), thread);
       void queryClient.invalidateQueries({ queryKey: inboxKeys.all(orgId) });
-      close();
+      onClose();
     },
     // Evidence may be stored even when hiding failed: show what the server holds now.
     onError: () => void queryClient.invalidateQueries({ queryKey: inboxKeys.thread(orgId, itemId) }),
   });
-  const close = () => {
-    setReason('');
-    setInvalid(false);
-    moderate.reset();
-    onClose();
-  };
-  const submit = () => {
-    const ok = reason.trim().length >= 3;
-    setInvalid(!ok);
-    if (ok && action) moderate.mutate({ action, reason: reason.trim() });
-  };
   const title = action === 'hide' ? t('moderation.hide') : t('moderation.capture');
-
   return (
-    // A stray click beside the dialog must not throw away a reason already typed.
-    <Modal opened={action !== null} onClose={close} title={title} centered closeOnClickOutside={false}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack>
-          <Alert color="petrol" variant="light" icon={<IconShieldCheck aria-hidden />}>
-            {action === 'hide' ? t('moderation.hideExplain') : t('moderation.captureExplain')}
-          </Alert>
-          <FormAlert message={moderate.error ? errorMessage(moderate.error) : null} />
-          <ReasonField
-            label={t('moderation.reason')}
-            description={t('moderation.reasonHint')}
-            requiredMessage={t('moderation.reasonRequired')}
-            invalid={invalid}
-            maxLength={1000}
-            value={reason}
-            onChange={(value) => {
-              setReason(value);
-              setInvalid(false);
-            }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" color={action === 'hide' ? 'orange' : undefined} loading={moderate.isPending}>
-              {title}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={action !== null}
+      title={title}
+      intro={
+        <Alert color="petrol" variant="light" icon={<IconShieldCheck aria-hidden />}>
+          {action === 'hide' ? t('moderation.hideExplain') : t('moderation.captureExplain')}
+        </Alert>
+      }
+      field={{
+        label: t('moderation.reason'),
+        description: t('moderation.reasonHint'),
+        requiredMessage: t('moderation.reasonRequired'),
+      }}
+      maxLength={1000}
+      minLength={3}
+      submitLabel={title}
+      submitColor={action === 'hide' ? 'orange' : undefined}
+      pending={moderate.isPending}
+      error={moderate.error}
+      onSubmit={(reason) => action && moderate.mutate({ action, reason })}
+      onClose={() => {
+        moderate.reset();
+        onClose();
+      }}
+    />
   );
 }
